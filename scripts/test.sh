@@ -4,6 +4,9 @@
 # tests/) through pytest-odoo with coverage.
 #   ODOO_TEST_DB (aftersales_test), ODOO_TEST_PORT (18069),
 #   TEST_PATHS (all addons and tests/), PYTEST_ARGS (extra pytest options)
+#   KEEP_DB=1 reuses the database if it exists; with UPDATE=<modules> the
+#   given modules are updated in it first (faster iterations on one addon).
+#   TEMPLATE_DB=<db> starts the fresh database as a copy of <db>.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -15,19 +18,41 @@ log=".work/log/install-$db.log"
 suite="aftersales"
 paths=${TEST_PATHS:-"aftersales_ticket aftersales_repair aftersales_contract aftersales_survey addons/aftersales tests"}
 
-if [ -z "${KEEP_DB:-}" ] || ! psql -lqt | cut -d'|' -f1 | grep -qw "$db"; then
-    echo "[test] installing the suite with demo data into a fresh database $db"
-    dropdb --if-exists "$db"
+check_log() {
+    if grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$1"; then
+        echo "[test] FAILED: Odoo logged errors (see $1)"; exit 1
+    fi
+}
+
+db_exists() { psql -lqt | cut -d'|' -f1 | grep -qw "$db"; }
+suite_installed() {
+    psql -d "$db" -tAc "select state from ir_module_module where name='$suite'" | grep -qx installed
+}
+install_suite() {
     rm -f "$log"
     start=$(date +%s)
     ODOO_LOGFILE="$log" scripts/odoo -d "$db" -i "$suite" --stop-after-init
     echo "[test] installed in $(( $(date +%s) - start ))s (log: $log)"
-    if grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) ' "$log"; then
-        echo "[test] FAILED: the install logged errors (see $log)"; exit 1
+    check_log "$log"
+    suite_installed || { echo "[test] FAILED: $suite is not installed (see $log)"; exit 1; }
+}
+
+if [ -n "${KEEP_DB:-}" ] && db_exists; then
+    if ! suite_installed; then
+        echo "[test] installing the suite into $db"
+        install_suite
+    elif [ -n "${UPDATE:-}" ]; then
+        echo "[test] updating $UPDATE in $db"
+        rm -f "$log"
+        ODOO_LOGFILE="$log" scripts/odoo -d "$db" -u "$UPDATE" --stop-after-init
+        check_log "$log"
     fi
-    if ! psql -d "$db" -tAc "select state from ir_module_module where name='$suite'" | grep -qx installed; then
-        echo "[test] FAILED: $suite is not installed (see $log)"; exit 1
-    fi
+else
+    echo "[test] installing the suite with demo data into a fresh database $db"
+    dropdb --if-exists "$db"
+    # TEMPLATE_DB: a database holding the suite's dependencies, to skip them
+    [ -n "${TEMPLATE_DB:-}" ] && createdb -T "$TEMPLATE_DB" "$db"
+    install_suite
 fi
 
 scripts/odoo --write-config

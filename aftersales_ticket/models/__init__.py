@@ -3,3 +3,5 @@ from . import aftersales_team
 from . import aftersales_ticket_stage
 from . import aftersales_ticket_category
 from . import aftersales_ticket
+from . import res_users
+from . import account_analytic_line

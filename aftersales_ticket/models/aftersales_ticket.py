@@ -123,6 +123,11 @@ class AftersalesTicket(models.Model):
         "ir.attachment", "res_id", string="Attachments",
         domain=[("res_model", "=", "aftersales.ticket")],
     )
+    sla_breached = fields.Boolean(
+        string="SLA Breached", index=True, copy=False, readonly=True,
+        track_visibility="onchange",
+    )
+    sla_breach_date = fields.Datetime(copy=False, readonly=True)
     company_id = fields.Many2one(
         "res.company", required=True, index=True,
         default=lambda self: self.env["res.company"]._company_default_get(

@@ -1,0 +1,34 @@
+# Copyright 2026 After-Sales Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo import fields, models
+
+
+class ResUsers(models.Model):
+    """A technician's skills and the stock location of their van."""
+
+    _inherit = "res.users"
+
+    aftersales_product_categ_ids = fields.Many2many(
+        "product.category",
+        "aftersales_technician_product_categ_rel",
+        "user_id",
+        "categ_id",
+        string="Skills (product categories)",
+        help="Product categories this technician is able to service; "
+             "automatic assignment prefers technicians whose skills cover "
+             "the ticket's product.",
+    )
+    aftersales_location_id = fields.Many2one(
+        "stock.location",
+        string="Van / Parts Location",
+        domain=[("usage", "=", "internal")],
+        help="Internal location holding the spare parts this technician "
+             "carries; parts used on site are taken from here.",
+    )
+    aftersales_team_ids = fields.Many2many(
+        "aftersales.team",
+        "aftersales_team_member_rel",
+        "user_id",
+        "team_id",
+        string="Service Teams",
+    )
