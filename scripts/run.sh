@@ -7,15 +7,21 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 export ODOO_DB="${ODOO_DB:-aftersales}" ODOO_PORT="${ODOO_PORT:-8069}"
 export ODOO_WORKERS="${ODOO_WORKERS:-2}"
+mkdir -p .work/log
+log="$here/.work/log/run-$ODOO_DB.log"
+rm -f "$log"
 if psql -lqt | cut -d'|' -f1 | grep -qw "$ODOO_DB"; then
-    echo "[run] updating the suite in database $ODOO_DB"
-    scripts/odoo -d "$ODOO_DB" -u aftersales_ticket -i aftersales --stop-after-init --workers=0 \
-        --logfile="$here/.work/log/run-update.log"
+    echo "[run] updating the suite in database $ODOO_DB (log: $log)"
+    # -u of the core addon updates every suite addon that depends on it;
+    # -i installs any addon the umbrella app gained since.
+    action=(-u aftersales_ticket -i aftersales)
 else
-    echo "[run] creating database $ODOO_DB with the suite and demo data"
-    mkdir -p .work/log
-    scripts/odoo -d "$ODOO_DB" -i aftersales --stop-after-init --workers=0 \
-        --logfile="$here/.work/log/run-install.log"
+    echo "[run] creating database $ODOO_DB with the suite and demo data (log: $log)"
+    action=(-i aftersales)
+fi
+if ! ODOO_LOGFILE="$log" scripts/odoo -d "$ODOO_DB" "${action[@]}" --stop-after-init --workers=0 \
+        || grep -qE '^[0-9-]+ [0-9:,]+ [0-9]+ CRITICAL ' "$log"; then
+    tail -n 40 "$log"; echo "[run] the install/update failed (see $log)"; exit 1
 fi
 cat <<MSG
 [run] After-Sales is served on http://localhost:$ODOO_PORT
