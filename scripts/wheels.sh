@@ -15,4 +15,5 @@ names = zipfile.ZipFile(sys.argv[1]).namelist()
 assert "odoo/addons/%s/__manifest__.py" % sys.argv[2] in names, names[:5]
 PY
     echo "[wheels] $(basename "$wheel")"
+    rm -rf "setup/$addon/build" setup/$addon/*.egg-info
 done

@@ -1,5 +1,0 @@
-# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from . import aftersales_team
-from . import aftersales_ticket_stage
-from . import aftersales_ticket_category
-from . import aftersales_ticket
