@@ -84,8 +84,8 @@ class AftersalesDirectorReport(models.Model):
         totals = {}
         if self.ids:
             groups = self.env["aftersales.technician.report"].read_group(
-                [("director_report_id", "in", self.ids)], hour_fields,
-                ["director_report_id"])
+                [("director_report_id", "in", self.ids)],
+                hour_fields + ["director_report_id"], ["director_report_id"])
             totals = {group["director_report_id"][0]: group
                       for group in groups}
         for report in self:

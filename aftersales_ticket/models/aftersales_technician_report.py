@@ -12,6 +12,10 @@ CATEGORY_HOURS_FIELDS = {
     code: "hours_%s" % code.lower() for code, _label in SERVICE_CATEGORIES
 }
 
+# Analytic line fields the day's hours are grouped by.
+TICKET_HOURS_GROUPBY = [
+    "user_id", "aftersales_ticket_id", "aftersales_service_category"]
+
 
 class AftersalesTechnicianReport(models.Model):
     """A technician's day: the time booked on each service ticket, as
@@ -132,8 +136,8 @@ class AftersalesTechnicianReport(models.Model):
              ("date", "=", date),
              ("aftersales_ticket_id", "!=", False),
              ("company_id", "in", self.mapped("company_id").ids)],
-            ["unit_amount"],
-            ["user_id", "aftersales_ticket_id", "aftersales_service_category"],
+            ["unit_amount"] + TICKET_HOURS_GROUPBY,
+            TICKET_HOURS_GROUPBY,
             lazy=False,
         )
         hours = defaultdict(list)
