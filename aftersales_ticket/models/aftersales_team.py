@@ -95,7 +95,8 @@ class AftersalesTeam(models.Model):
         values["alias_defaults"] = {"team_id": self.id, "channel": "email"}
         return values
 
-    # Team dashboard: one read_group per counter over all the teams shown.
+    # Team dashboard: counters aggregated by PostgreSQL for all the teams
+    # shown at once (see _compute_dashboard_counts).
     dashboard_open_count = fields.Integer(
         string="Open", compute="_compute_dashboard_counts")
     dashboard_unassigned_count = fields.Integer(
@@ -107,36 +108,59 @@ class AftersalesTeam(models.Model):
     dashboard_complaint_count = fields.Integer(
         string="Open Complaints", compute="_compute_dashboard_counts")
 
-    def _dashboard_counter_domains(self):
-        """Ticket domain of each dashboard counter (field name: domain)."""
+    def _dashboard_today_bounds(self):
         start, end = service_kpi.day_bounds_utc(
             fields.Date.from_string(fields.Date.context_today(self)),
             self.env.context.get("tz") or self.env.user.tz)
+        return fields.Datetime.to_string(start), fields.Datetime.to_string(end)
+
+    def _dashboard_counter_domains(self):
+        """Ticket domain behind each dashboard counter (field name: domain),
+        opened when the counter is clicked."""
+        start, end = self._dashboard_today_bounds()
         is_open = [("is_closed", "=", False)]
         return {
             "dashboard_open_count": is_open,
             "dashboard_unassigned_count": is_open + [("user_id", "=", False)],
             "dashboard_breached_count": is_open + [("sla_breached", "=", True)],
-            "dashboard_today_count": [
-                ("date_received", ">=", fields.Datetime.to_string(start)),
-                ("date_received", "<", fields.Datetime.to_string(end)),
-            ],
+            "dashboard_today_count": [("date_received", ">=", start),
+                                      ("date_received", "<", end)],
             "dashboard_complaint_count": is_open + [
                 ("request_type", "=", "complaint")],
         }
 
     def _compute_dashboard_counts(self):
-        Ticket = self.env["aftersales.ticket"]
-        for field_name, domain in self._dashboard_counter_domains().items():
-            counts = {}
-            if self.ids:
-                groups = Ticket.read_group(
-                    [("team_id", "in", self.ids)] + domain, ["team_id"],
-                    ["team_id"])
-                counts = {group["team_id"][0]: group["team_id_count"]
-                          for group in groups}
-            for team in self:
-                team[field_name] = counts.get(team.id, 0)
+        """Two read_groups on the KPI view for any number of teams: one sums
+        the open, unassigned, breached and complaint flags of each ticket,
+        the other counts today's receptions."""
+        counters = {
+            "dashboard_open_count": "backlog",
+            "dashboard_unassigned_count": "open_unassigned",
+            "dashboard_breached_count": "open_breached",
+            "dashboard_complaint_count": "open_complaint",
+        }
+        for team in self:
+            for field_name in list(counters) + ["dashboard_today_count"]:
+                team[field_name] = 0
+        if not self.ids:
+            return
+        # Counts only, no ticket content, of the teams the user can read
+        # (the team rules already filtered them by company): sudo spares each
+        # aggregate the record rules' company lookups and lets every team
+        # member see the team's totals.
+        Report = self.env["aftersales.ticket.report"].sudo()
+        domain = [("team_id", "in", self.ids)]
+        for group in Report.read_group(
+                domain, ["team_id"] + list(counters.values()), ["team_id"]):
+            team = self.browse(group["team_id"][0])
+            for field_name, measure in counters.items():
+                team[field_name] = group[measure]
+        start, end = self._dashboard_today_bounds()
+        for group in Report.read_group(
+                domain + [("date_received", ">=", start),
+                          ("date_received", "<", end)],
+                ["team_id", "nbr"], ["team_id"]):
+            self.browse(group["team_id"][0]).dashboard_today_count = group["nbr"]
 
     def action_dashboard_tickets(self):
         """Open the team's tickets behind the dashboard counter named in the

@@ -46,6 +46,9 @@ class AftersalesTicketReport(models.Model):
     backlog = fields.Integer(string="Backlog (open)", readonly=True)
     resolved_count = fields.Integer(string="# Resolved", readonly=True)
     breached_count = fields.Integer(string="# SLA Breached", readonly=True)
+    open_unassigned = fields.Integer(string="# Open Unassigned", readonly=True)
+    open_breached = fields.Integer(string="# Open SLA Breached", readonly=True)
+    open_complaint = fields.Integer(string="# Open Complaints", readonly=True)
     response_hours = fields.Float(string="Response Time (h)", readonly=True,
                                   group_operator="avg")
     arrival_hours = fields.Float(string="Time to Arrive (h)", readonly=True,
@@ -86,6 +89,15 @@ class AftersalesTicketReport(models.Model):
                           OR t.date_closed IS NOT NULL THEN 1 ELSE 0 END
                     AS resolved_count,
                 CASE WHEN t.sla_breached THEN 1 ELSE 0 END AS breached_count,
+                CASE WHEN NOT COALESCE(t.is_closed, FALSE)
+                          AND t.user_id IS NULL THEN 1 ELSE 0 END
+                    AS open_unassigned,
+                CASE WHEN NOT COALESCE(t.is_closed, FALSE)
+                          AND t.sla_breached THEN 1 ELSE 0 END
+                    AS open_breached,
+                CASE WHEN NOT COALESCE(t.is_closed, FALSE)
+                          AND t.request_type = 'complaint' THEN 1 ELSE 0 END
+                    AS open_complaint,
                 CASE WHEN t.date_dispatched IS NOT NULL
                      THEN t.response_hours END AS response_hours,
                 CASE WHEN t.date_arrived IS NOT NULL
