@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.aftersales_ticket.lib import service_kpi
+from ..lib import service_kpi
 
 from .aftersales_technician_report import CATEGORY_HOURS_FIELDS
 

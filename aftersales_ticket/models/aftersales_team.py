@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.aftersales_ticket.lib import service_kpi
+from ..lib import service_kpi
 
 
 class AftersalesTeam(models.Model):
@@ -193,4 +193,3 @@ class AftersalesTeam(models.Model):
             "aftersales_ticket.aftersales_director_report_action").read()[0]
         action["domain"] = [("id", "in", reports.ids)]
         return action
-

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from odoo import api, fields, models
 
-from odoo.addons.aftersales_ticket.lib import service_kpi
+from ..lib import service_kpi
 
 
 class AftersalesTicket(models.Model):

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from odoo import fields
 from odoo.tests.common import TransactionCase
 
-from odoo.addons.aftersales_ticket.lib import service_kpi
+from ..lib import service_kpi
 
 from .common import AftersalesCase
 
