@@ -39,6 +39,7 @@ class AftersalesTechnicianReport(models.Model):
     team_id = fields.Many2one(
         "aftersales.team", string="Service Team", index=True, readonly=True,
         states={"draft": [("readonly", False)]},
+        default=lambda self: self.env.user.aftersales_team_ids[:1],
     )
     director_report_id = fields.Many2one(
         "aftersales.director.report", string="Director's Report", index=True,
@@ -81,6 +82,15 @@ class AftersalesTechnicianReport(models.Model):
         report = super(AftersalesTechnicianReport, self).create(vals)
         report._refresh_lines()
         return report
+
+    def write(self, vals):
+        if (self.filtered(lambda report: report.state == "submitted")
+                and not self.env.user.has_group(
+                    "aftersales_ticket.group_director")):
+            raise UserError(_(
+                "A submitted daily report can only be changed by a service "
+                "director."))
+        return super(AftersalesTechnicianReport, self).write(vals)
 
     def action_refresh(self):
         if self.filtered(lambda report: report.state != "draft"):

@@ -1,6 +1,9 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import tempfile
+
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import config
 
 from .common import AftersalesCase
 
@@ -170,3 +173,27 @@ class TestDailyReport(AftersalesCase):
         ).render_qweb_html(tech.ids)[0].decode()
         self.assertIn(self.ticket_a.name, html)
         self.assertIn("04:00", html)  # the day's total, as hours:minutes
+
+    def test_director_report_renders_as_pdf(self):
+        report = self._director_report()
+        action = self.env.ref(
+            "aftersales_ticket.aftersales_director_report_report")
+        # Odoo 11 renders HTML while tests run unless a report directory is
+        # configured: point it at a scratch folder for this rendering only
+        previous = config["test_report_directory"]
+        config["test_report_directory"] = tempfile.mkdtemp(
+            prefix="aftersales-daily-")
+        try:
+            pdf, fmt = action.render_qweb_pdf(report.ids)
+        finally:
+            config["test_report_directory"] = previous
+        self.assertEqual(fmt, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"), pdf[:20])
+
+    def test_submitted_report_is_locked_for_the_technician(self):
+        report = self._technician_report(self.technician)
+        report.sudo(self.technician).action_submit()
+        with self.assertRaises(UserError):
+            report.sudo(self.technician).write({"note": "changed afterwards"})
+        with self.assertRaises(UserError):
+            report.sudo(self.technician).action_refresh()
