@@ -79,6 +79,7 @@ class AftersalesDirectorReport(models.Model):
         for report in self:
             report.name = "%s - %s" % (report.team_id.name or "", report.date)
 
+    @api.depends("technician_report_ids.hours_total")
     def _compute_category_hours(self):
         hour_fields = list(CATEGORY_HOURS_FIELDS.values()) + ["hours_total"]
         totals = {}
