@@ -30,6 +30,13 @@
         "views/aftersales_ticket_stage_views.xml",
         "views/aftersales_ticket_category_views.xml",
         "views/aftersales_team_views.xml",
+        "data/ir_cron_report_data.xml",
+        "data/mail_template_report_data.xml",
+        "report/aftersales_daily_report_reports.xml",
+        "report/aftersales_daily_report_templates.xml",
+        "views/aftersales_daily_report_views.xml",
+        "views/aftersales_ticket_report_views.xml",
+        "views/aftersales_team_dashboard_views.xml",
     ],
     "demo": [
         "demo/aftersales_ticket_demo.xml",

@@ -5,3 +5,8 @@ from . import aftersales_ticket_category
 from . import aftersales_ticket
 from . import res_users
 from . import account_analytic_line
+from . import aftersales_ticket_kpi
+from . import aftersales_ticket_report
+from . import aftersales_technician_report
+from . import aftersales_technician_report_line
+from . import aftersales_director_report

@@ -1,7 +1,9 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from ..lib import service_kpi
 
 
 class AftersalesTeam(models.Model):
@@ -92,3 +94,102 @@ class AftersalesTeam(models.Model):
         values = super(AftersalesTeam, self).get_alias_values()
         values["alias_defaults"] = {"team_id": self.id, "channel": "email"}
         return values
+
+    # Team dashboard: counters aggregated by PostgreSQL for all the teams
+    # shown at once (see _compute_dashboard_counts).
+    dashboard_open_count = fields.Integer(
+        string="Open", compute="_compute_dashboard_counts")
+    dashboard_unassigned_count = fields.Integer(
+        string="Unassigned", compute="_compute_dashboard_counts")
+    dashboard_breached_count = fields.Integer(
+        string="SLA Breached", compute="_compute_dashboard_counts")
+    dashboard_today_count = fields.Integer(
+        string="Received Today", compute="_compute_dashboard_counts")
+    dashboard_complaint_count = fields.Integer(
+        string="Open Complaints", compute="_compute_dashboard_counts")
+
+    def _dashboard_today_bounds(self):
+        start, end = service_kpi.day_bounds_utc(
+            fields.Date.from_string(fields.Date.context_today(self)),
+            self.env.context.get("tz") or self.env.user.tz)
+        return fields.Datetime.to_string(start), fields.Datetime.to_string(end)
+
+    def _dashboard_counter_domains(self):
+        """Ticket domain behind each dashboard counter (field name: domain),
+        opened when the counter is clicked."""
+        start, end = self._dashboard_today_bounds()
+        is_open = [("is_closed", "=", False)]
+        return {
+            "dashboard_open_count": is_open,
+            "dashboard_unassigned_count": is_open + [("user_id", "=", False)],
+            "dashboard_breached_count": is_open + [("sla_breached", "=", True)],
+            "dashboard_today_count": [("date_received", ">=", start),
+                                      ("date_received", "<", end)],
+            "dashboard_complaint_count": is_open + [
+                ("request_type", "=", "complaint")],
+        }
+
+    def _compute_dashboard_counts(self):
+        """Two read_groups on the KPI view for any number of teams: one sums
+        the open, unassigned, breached and complaint flags of each ticket,
+        the other counts today's receptions."""
+        counters = {
+            "dashboard_open_count": "backlog",
+            "dashboard_unassigned_count": "open_unassigned",
+            "dashboard_breached_count": "open_breached",
+            "dashboard_complaint_count": "open_complaint",
+        }
+        for team in self:
+            for field_name in list(counters) + ["dashboard_today_count"]:
+                team[field_name] = 0
+        if not self.ids:
+            return
+        # Counts only, no ticket content, of the teams the user can read
+        # (the team rules already filtered them by company): sudo spares each
+        # aggregate the record rules' company lookups and lets every team
+        # member see the team's totals.
+        Report = self.env["aftersales.ticket.report"].sudo()
+        domain = [("team_id", "in", self.ids)]
+        for group in Report.read_group(
+                domain, ["team_id"] + list(counters.values()), ["team_id"]):
+            team = self.browse(group["team_id"][0])
+            for field_name, measure in counters.items():
+                team[field_name] = group[measure]
+        start, end = self._dashboard_today_bounds()
+        for group in Report.read_group(
+                domain + [("date_received", ">=", start),
+                          ("date_received", "<", end)],
+                ["team_id", "nbr"], ["team_id"]):
+            self.browse(group["team_id"][0]).dashboard_today_count = group["nbr"]
+
+    def action_dashboard_tickets(self):
+        """Open the team's tickets behind the dashboard counter named in the
+        context key ``dashboard_counter``."""
+        self.ensure_one()
+        counter = self.env.context.get("dashboard_counter")
+        domains = self._dashboard_counter_domains()
+        if counter not in domains:
+            raise UserError(_("Unknown dashboard counter: %s") % counter)
+        action = self.env.ref(
+            "aftersales_ticket.aftersales_ticket_action").read()[0]
+        action.update({
+            "name": "%s: %s" % (
+                self.name,
+                self._fields[counter].get_description(self.env)["string"]),
+            "domain": [("team_id", "=", self.id)] + domains[counter],
+            "context": {"default_team_id": self.id},
+        })
+        return action
+
+    def action_generate_daily_reports(self):
+        """Create or refresh today's technician and director reports of the
+        teams, and open the director's reports."""
+        today = fields.Date.context_today(self)
+        DirectorReport = self.env["aftersales.director.report"]
+        reports = DirectorReport.browse()
+        for team in self:
+            reports |= DirectorReport._generate_for_team(team, today)
+        action = self.env.ref(
+            "aftersales_ticket.aftersales_director_report_action").read()[0]
+        action["domain"] = [("id", "in", reports.ids)]
+        return action

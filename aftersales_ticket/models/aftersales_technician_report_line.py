@@ -1,0 +1,29 @@
+# Copyright 2026 After-Sales Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo import fields, models
+
+from .aftersales_ticket import SERVICE_CATEGORIES
+
+
+class AftersalesTechnicianReportLine(models.Model):
+    """Time a technician spent on one ticket during the report's day."""
+
+    _name = "aftersales.technician.report.line"
+    _description = "Technician Daily Report Line"
+    _order = "report_id, service_category, ticket_id"
+
+    report_id = fields.Many2one(
+        "aftersales.technician.report", string="Daily Report", required=True,
+        index=True, ondelete="cascade",
+    )
+    ticket_id = fields.Many2one(
+        "aftersales.ticket", string="Ticket", required=True, index=True,
+        ondelete="cascade",
+    )
+    partner_id = fields.Many2one(related="ticket_id.partner_id", readonly=True)
+    subject = fields.Char(related="ticket_id.subject", readonly=True)
+    service_category = fields.Selection(SERVICE_CATEGORIES, readonly=True)
+    hours = fields.Float(readonly=True)
+    user_id = fields.Many2one(related="report_id.user_id", store=True,
+                              readonly=True, index=True)
+    date = fields.Date(related="report_id.date", store=True, readonly=True)

@@ -1,0 +1,103 @@
+# Copyright 2026 After-Sales Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from datetime import datetime
+
+from odoo import api, fields, models
+
+from ..lib import service_kpi
+
+
+class AftersalesTicket(models.Model):
+    """Stored service KPIs of a ticket, so that reports aggregate them in SQL.
+
+    First-time fix: the ticket is resolved, was never reopened after a
+    resolution (``reopen_count``) and needed at most one visit on site
+    (``visit_count``, one per arrival recorded; a remote fix has none).
+    """
+
+    _inherit = "aftersales.ticket"
+
+    response_hours = fields.Float(
+        string="Response Time (h)", compute="_compute_kpi_hours", store=True,
+        readonly=True, group_operator="avg",
+        help="Elapsed hours from reception to dispatch.")
+    arrival_hours = fields.Float(
+        string="Time to Arrive (h)", compute="_compute_kpi_hours", store=True,
+        readonly=True, group_operator="avg",
+        help="Elapsed hours from reception to the technician's arrival.")
+    resolution_hours = fields.Float(
+        string="Resolution Time (h)", compute="_compute_kpi_hours", store=True,
+        readonly=True, group_operator="avg",
+        help="Elapsed hours from reception to resolution.")
+    visit_count = fields.Integer(
+        string="Visits", readonly=True, copy=False, default=0,
+        help="Number of arrivals on site recorded for this ticket.")
+    reopen_count = fields.Integer(
+        string="Reopened", readonly=True, copy=False, default=0,
+        help="Number of times the ticket went back to work after it had "
+             "been resolved.")
+    first_time_fix = fields.Boolean(
+        string="First-Time Fix", compute="_compute_first_time_fix",
+        store=True, readonly=True, index=True,
+        help="Resolved, never reopened, with at most one visit on site.")
+
+    @api.depends("date_received", "date_dispatched", "date_arrived",
+                 "date_resolved")
+    def _compute_kpi_hours(self):
+        to_dt = fields.Datetime.from_string
+        for ticket in self:
+            received = to_dt(ticket.date_received)
+            ticket.response_hours = service_kpi.hours_between(
+                received, to_dt(ticket.date_dispatched))
+            ticket.arrival_hours = service_kpi.hours_between(
+                received, to_dt(ticket.date_arrived))
+            ticket.resolution_hours = service_kpi.hours_between(
+                received, to_dt(ticket.date_resolved))
+
+    @api.depends("date_resolved", "reopen_count", "visit_count")
+    def _compute_first_time_fix(self):
+        for ticket in self:
+            ticket.first_time_fix = service_kpi.is_first_time_fix(
+                ticket.date_resolved, ticket.reopen_count, ticket.visit_count)
+
+    @api.model
+    def create(self, vals):
+        if vals.get("date_arrived") and not vals.get("visit_count"):
+            vals = dict(vals, visit_count=1)
+        return super(AftersalesTicket, self).create(vals)
+
+    def write(self, vals):
+        visited = reopened = self.browse()
+        if vals.get("date_arrived"):
+            new_arrival = vals["date_arrived"]
+            if isinstance(new_arrival, datetime):
+                new_arrival = fields.Datetime.to_string(new_arrival)
+            new_arrival = new_arrival[:19]
+            visited = self.filtered(
+                lambda ticket: ticket.date_arrived != new_arrival)
+        if "date_resolved" in vals or "stage_id" in vals:
+            reopened = self._kpi_reopened_by(vals)
+        result = super(AftersalesTicket, self).write(vals)
+        for ticket in visited | reopened:
+            ticket.write({
+                "visit_count": ticket.visit_count + (ticket in visited),
+                "reopen_count": ticket.reopen_count + (ticket in reopened),
+            })
+        return result
+
+    def _kpi_reopened_by(self, vals):
+        """The tickets of ``self`` that ``vals`` sends back to work after a
+        resolution: their resolution date is cleared, or they move back to
+        an earlier stage that does not close them."""
+        resolved = self.filtered("date_resolved")
+        if not resolved:
+            return resolved
+        if "date_resolved" in vals and not vals["date_resolved"]:
+            return resolved
+        if not vals.get("stage_id"):
+            return self.browse()
+        stage = self.env["aftersales.ticket.stage"].browse(vals["stage_id"])
+        if stage.is_closed:
+            return self.browse()
+        return resolved.filtered(
+            lambda ticket: ticket.stage_id.sequence > stage.sequence)
