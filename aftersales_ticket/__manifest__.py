@@ -30,6 +30,9 @@
         "views/aftersales_ticket_stage_views.xml",
         "views/aftersales_ticket_category_views.xml",
         "views/aftersales_team_views.xml",
+        "data/mail_template_data.xml",
+        "views/portal_templates.xml",
+        "views/product_template_views.xml",
     ],
     "demo": [
         "demo/aftersales_ticket_demo.xml",
