@@ -1,6 +1,6 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import models
+from odoo import fields, models
 
 from ..lib import coverage
 
@@ -33,8 +33,9 @@ class StockProductionLot(models.Model):
                           picking_partner.commercial_partner_id)
              GROUP BY ml.lot_id
         """, (tuple(self.ids), partner.commercial_partner_id.id))
+        # Odoo reads timestamps as strings
         return {
-            lot_id: coverage.to_date(date)
+            lot_id: coverage.to_date(fields.Datetime.from_string(date))
             for lot_id, date in self.env.cr.fetchall()
         }
 
