@@ -160,7 +160,6 @@ class AftersalesTicket(models.Model):
     color = fields.Integer()
 
     def _compute_portal_url(self):
-        super(AftersalesTicket, self)._compute_portal_url()
         for ticket in self:
             ticket.portal_url = "/my/tickets/%s" % ticket.id
 
@@ -246,19 +245,27 @@ class AftersalesTicket(models.Model):
         self.ensure_one()
         user = self.env["res.users"].sudo().browse(access_uid) if access_uid \
             else self.env.user
-        if user.share:
-            try:
-                self.sudo(user).check_access_rule("read")
-            except AccessError:
-                pass
-            else:
-                return {
-                    "type": "ir.actions.act_url",
-                    "url": self.portal_url,
-                    "target": "self",
-                    "res_id": self.id,
-                }
+        if user.share and self._is_readable_by(user):
+            return {
+                "type": "ir.actions.act_url",
+                "url": self.portal_url,
+                "target": "self",
+                "res_id": self.id,
+            }
         return super(AftersalesTicket, self).get_access_action(access_uid)
+
+    @api.multi
+    def _is_readable_by(self, user):
+        """Whether ``user`` may read the ticket (access rights and rules)."""
+        self.ensure_one()
+        ticket = self.sudo(user)
+        if not ticket.check_access_rights("read", raise_exception=False):
+            return False
+        try:
+            ticket.check_access_rule("read")
+        except AccessError:
+            return False
+        return True
 
     @api.multi
     def get_portal_link(self):

@@ -151,10 +151,10 @@ class AftersalesHttpCase(QueryCountMixin, HttpCase):
     """``HttpCase`` whose ``env`` works on the registry's test cursor, the
     one the HTTP server's requests use: Odoo 11's ``HttpCase`` keeps its own
     cursor, so the records a test creates would be invisible to the
-    requests. Nothing is committed: ``self.cr.commit()`` only moves the test
-    cursor's savepoint (do it before a request that is expected to fail, so
-    that its rollback keeps the test's records), and the whole transaction
-    is dropped at the end of the test.
+    requests. Nothing is committed: ``checkpoint()`` only moves the test
+    cursor's savepoint (call it before requests, so that the rollback of a
+    failing one keeps the test's records), and the whole transaction is
+    dropped at the end of the test.
     """
 
     _assets_ready = False
@@ -198,6 +198,11 @@ class AftersalesHttpCase(QueryCountMixin, HttpCase):
             values["partner_id"] = partner.id
         return self.env["res.users"].with_context(
             no_reset_password=True).create(values)
+
+    def checkpoint(self):
+        """Keep the test's records through a request that fails: the test
+        cursor's commit only moves its savepoint (nothing is committed)."""
+        self.cr.commit()  # pylint: disable=invalid-commit
 
     def url_post(self, url, data, referer=None, timeout=10):
         """POST ``data`` to ``url`` (a path), coming from page ``referer``."""

@@ -156,7 +156,7 @@ class TestTicketCoverage(AftersalesCase):
         number of serials."""
         lots = self.recent_lot | self.old_lot
         lots.mapped("product_id.warranty")  # warm the cache
-        self.customer_a.commercial_partner_id  # noqa: B018
+        self.customer_a.read(["commercial_partner_id"])
         one, count_one = self.count_queries(
             self.old_lot._get_warranty_end_dates, self.customer_a)
         both, count_both = self.count_queries(

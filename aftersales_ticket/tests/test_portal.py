@@ -91,7 +91,7 @@ class TestPortalHttp(AftersalesHttpCase):
             "partner_id": self.customer_a.id})
         self.ticket_b = Ticket.create({
             "subject": "Fridge does not cool", "partner_id": self.customer_b.id})
-        self.cr.commit()  # test cursor savepoint only, see AftersalesHttpCase
+        self.checkpoint()
         self.authenticate("test_http_portal_a", PASSWORD)
 
     def _csrf_token(self, url):
@@ -132,7 +132,7 @@ class TestPortalHttp(AftersalesHttpCase):
         ticket = self.env["aftersales.ticket"].create({
             "subject": "Boiler pressure drops", "partner_id": self.customer_a.id,
             "lot_id": lot.id, "date_received": "2025-11-10 10:00:00"})
-        self.cr.commit()
+        self.checkpoint()
         response = self.url_open(ticket.portal_url)
         self.assertEqual(response.status_code, 200)
         self.assertIn("Boiler pressure drops", response.text)
@@ -189,7 +189,7 @@ class TestPortalHttp(AftersalesHttpCase):
         other_lot = create_delivered_lot(
             self.env, self.customer_b, "2025-05-10 09:00:00", 24.0,
             name="SN-PORTAL-B")
-        self.cr.commit()
+        self.checkpoint()
         token = self._csrf_token("/my/tickets/new")
         Ticket = self.env["aftersales.ticket"]
         # a serial delivered to another customer is refused
