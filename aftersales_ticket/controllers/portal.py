@@ -85,15 +85,15 @@ class AftersalesCustomerPortal(CustomerPortal):
     @http.route(["/my/tickets/<int:ticket_id>"], type="http", auth="user",
                 website=True)
     def portal_my_ticket(self, ticket_id, **kw):
-        ticket = request.env["aftersales.ticket"].browse(ticket_id)
+        ticket = request.env["aftersales.ticket"].browse(ticket_id).exists()
+        if not ticket:
+            return request.not_found()
         try:
             ticket.check_access_rights("read")
             ticket.check_access_rule("read")
         except AccessError:
             # the same answer as for a missing ticket: do not reveal that
             # another customer's request exists
-            return request.not_found()
-        if not ticket.exists():
             return request.not_found()
         values = self._prepare_portal_layout_values()
         values.update({

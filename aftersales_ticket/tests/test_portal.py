@@ -107,6 +107,9 @@ class TestPortalHttp(AftersalesHttpCase):
         response = self.url_open("/my/tickets/%d" % self.ticket_a_internal.id)
         self.assertIn(response.status_code, (403, 404))
         self.assertNotIn("Inspect spare parts", response.text)
+        # a ticket that does not exist gets the same answer
+        response = self.url_open("/my/tickets/%d" % (self.ticket_b.id + 10 ** 6))
+        self.assertEqual(response.status_code, 404)
 
     def test_list_shows_only_own_customer_requests(self):
         response = self.url_open("/my/tickets")
@@ -207,6 +210,28 @@ class TestPortalHttp(AftersalesHttpCase):
         self.assertEqual(ticket.lot_id, lot)
         self.assertEqual(ticket.product_id, lot.product_id)
         self.assertEqual(ticket.service_category, "C")
+
+    def test_new_request_with_photos(self):
+        token = self._csrf_token("/my/tickets/new")
+        photo = b"\x89PNG\r\n\x1a\n" + b"0" * 64
+        response = self.url_post("/my/tickets/new", data={
+            "csrf_token": token, "subject": "Cracked front panel",
+            "description": "See the photos.", "request_type": "claim",
+        }, files=[
+            ("attachments", ("panel-front.png", photo, "image/png")),
+            ("attachments", ("panel-side.png", photo, "image/png")),
+        ])
+        self.assertEqual(response.status_code, 200)
+        self.refresh()
+        ticket = self.env["aftersales.ticket"].search(
+            [("subject", "=", "Cracked front panel")])
+        self.assertEqual(ticket.request_type, "claim")
+        self.assertEqual(sorted(ticket.attachment_ids.mapped("name")),
+                         ["panel-front.png", "panel-side.png"])
+        opening = ticket.message_ids.filtered(
+            lambda m: m.author_id == self.user_a.partner_id)
+        self.assertEqual(opening.attachment_ids, ticket.attachment_ids)
+        self.assertIn("See the photos.", opening.body)
 
     def test_new_request_without_subject_is_refused(self):
         Ticket = self.env["aftersales.ticket"]
