@@ -199,6 +199,10 @@ class AftersalesTicket(models.Model):
         partner = self.env["res.partner"].browse(vals["partner_id"])
         for key, value in self._prepare_partner_snapshot(partner).items():
             vals.setdefault(key, value)
+        if vals.get("stage_id") and not vals.get("date_closed") and \
+                self.env["aftersales.ticket.stage"].browse(
+                    vals["stage_id"]).is_closed:
+            vals["date_closed"] = fields.Datetime.now()
         requested = vals.get("service_category") or self.env.context.get(
             "default_service_category")
         draft = self.new(self._prepare_coverage_draft_values(vals))
@@ -221,6 +225,9 @@ class AftersalesTicket(models.Model):
             stage = self.env["aftersales.ticket.stage"].browse(vals["stage_id"])
             if stage.is_closed:
                 entering_closed = self.filtered(lambda ticket: not ticket.is_closed)
+                if entering_closed == self:  # usual case: one write
+                    vals["date_closed"] = fields.Datetime.now()
+                    entering_closed = self.browse()
             elif any(self.mapped("date_closed")):
                 vals["date_closed"] = False  # reopened
         if vals.get("service_category") in ("B", "C"):
@@ -243,6 +250,7 @@ class AftersalesTicket(models.Model):
         """Customers (portal users) who may read the ticket open it on the
         portal rather than in the back-end."""
         self.ensure_one()
+        # sudo: the recipient's ``share`` flag, whoever sends the link
         user = self.env["res.users"].sudo().browse(access_uid) if access_uid \
             else self.env.user
         if user.share and self._is_readable_by(user):
@@ -258,7 +266,7 @@ class AftersalesTicket(models.Model):
     def _is_readable_by(self, user):
         """Whether ``user`` may read the ticket (access rights and rules)."""
         self.ensure_one()
-        ticket = self.sudo(user)
+        ticket = self.sudo(user)  # as that user, to check its own rights
         if not ticket.check_access_rights("read", raise_exception=False):
             return False
         try:

@@ -16,6 +16,8 @@ class StockProductionLot(models.Model):
         the whole recordset."""
         if not self or not partner:
             return {}
+        # One aggregate over the stock history, which agents and technicians
+        # need for the coverage decision even without stock access rights.
         self.env.cr.execute("""
             SELECT ml.lot_id, MIN(move.date)
               FROM stock_move_line ml

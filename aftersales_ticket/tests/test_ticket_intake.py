@@ -80,6 +80,9 @@ class TestTicketIntake(AftersalesCase):
         tickets = self.create_ticket() | self.create_ticket()
         tickets.write({"stage_id": self.stage_closed.id})
         self.assertTrue(all(tickets.mapped("date_closed")))
+        # registered directly as closed (e.g. a request solved on the phone)
+        solved = self.create_ticket(stage_id=self.stage_closed.id)
+        self.assertTrue(solved.date_closed)
 
     def test_internal_work_never_reaches_the_customer(self):
         ticket = self.create_ticket(
