@@ -120,6 +120,28 @@ class TestPortalHttp(AftersalesHttpCase):
         self.assertNotIn(self.ticket_a_internal.name, response.text)
         self.assertEqual(response.text.count("o_portal_ticket_row"), 1)
 
+    def test_list_query_count_does_not_grow_with_tickets(self):
+        """The list page reads its page of tickets in batches: ten more
+        tickets cost no more queries."""
+        self.url_open("/my/tickets")  # warm the caches
+
+        def list_queries():
+            start = self.cr.sql_log_count  # the server shares this cursor
+            response = self.url_open("/my/tickets")
+            self.assertEqual(response.status_code, 200)
+            return self.cr.sql_log_count - start
+
+        few = list_queries()
+        for index in range(10):
+            self.env["aftersales.ticket"].create({
+                "subject": "Extra request %d" % index,
+                "partner_id": self.customer_a.id})
+        self.checkpoint()
+        many = list_queries()
+        self.assertEqual(self.url_open("/my/tickets").text.count(
+            "o_portal_ticket_row"), 11)
+        self.assertLessEqual(many, few + 2, (few, many))
+
     def test_home_counts_service_tickets(self):
         response = self.url_open("/my/home")
         self.assertEqual(response.status_code, 200)
