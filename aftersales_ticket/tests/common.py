@@ -204,14 +204,16 @@ class AftersalesHttpCase(QueryCountMixin, HttpCase):
         cursor's commit only moves its savepoint (nothing is committed)."""
         self.cr.commit()  # pylint: disable=invalid-commit
 
-    def url_post(self, url, data, referer=None, timeout=10, files=None):
-        """POST ``data`` (and ``files``, as a multipart form) to ``url`` (a
-        path), coming from page ``referer``."""
+    def url_post(self, url, data, referer=None, timeout=10, files=None,
+                 json_body=None):
+        """POST ``data`` (and ``files``, as a multipart form; or
+        ``json_body`` as JSON) to ``url`` (a path), coming from page
+        ``referer``."""
         base = "http://%s:%s" % (odoo_test_common.HOST, odoo_test_common.PORT)
         headers = {"Referer": base + referer} if referer else {}
         return self.opener.post(
-            base + url, data=data, files=files, headers=headers,
-            timeout=timeout)
+            base + url, data=data, files=files, json=json_body,
+            headers=headers, timeout=timeout)
 
     def refresh(self):
         """Forget the ORM cache after requests changed the database."""

@@ -93,6 +93,27 @@ class TestRpcValidation(AftersalesHttpCase):
              "request_type": "teleportation"},
             "Request Type: 'teleportation' is not one of consultation")
 
+    def test_jsonrpc_create(self):
+        def call(values):
+            return self.url_post("/jsonrpc", data=None, json_body={
+                "jsonrpc": "2.0", "method": "call", "id": 1,
+                "params": {"service": "object", "method": "execute", "args": [
+                    self.db, self.agent.id, PASSWORD, "aftersales.ticket",
+                    "create", values]},
+            }).json()
+
+        count = self._ticket_count()
+        refused = call({"subject": "JSON ghost", "partner_id": 10 ** 9})
+        self.assertIn("Customer #1000000000 does not exist.",
+                      refused["error"]["data"]["message"])
+        self.assertEqual(self._ticket_count(), count)
+        created = call({"subject": "Over JSON-RPC", "partner_id": self.customer.id,
+                        "channel": "api"})
+        ticket = self.env["aftersales.ticket"].browse(created["result"])
+        self.assertEqual(self._ticket_count(), count + 1)
+        self.assertEqual(ticket.partner_id, self.customer)
+        self.assertEqual(ticket.channel, "api")
+
     def test_write_refuses_unknown_lot(self):
         ticket_id = self._create({
             "subject": "To be edited", "partner_id": self.customer.id})
