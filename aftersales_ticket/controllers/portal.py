@@ -146,9 +146,10 @@ class AftersalesCustomerPortal(CustomerPortal):
         return values
 
     def _validate_new_ticket(self, post, lots):
-        """Errors of the posted form as ``(error, messages)``; the values a
-        ticket may be created with, taken from the form only where the
-        customer may choose them."""
+        """Check the posted form. Returns ``(error, messages, vals, files)``:
+        the fields in error, the messages to show, the ticket values taken
+        from the form (only those the customer may choose) and the uploaded
+        files."""
         error, messages = {}, []
         subject = (post.get("subject") or "").strip()
         if not subject:
@@ -196,16 +197,19 @@ class AftersalesCustomerPortal(CustomerPortal):
         error, messages, vals, files = self._validate_new_ticket(
             post, values["lots"])
         contents = []
-        for upload in files if not error else ():
-            content = upload.read()
-            if len(content) > MAX_ATTACHMENT_SIZE:
-                error["attachments"] = "invalid"
-                messages.append(_("%s is too large (10 MB at most).")
-                                % upload.filename)
-            contents.append((upload.filename, content))
+        if not error:
+            for upload in files:
+                content = upload.read()
+                if len(content) > MAX_ATTACHMENT_SIZE:
+                    error["attachments"] = "invalid"
+                    messages.append(_("%s is too large (10 MB at most).")
+                                    % upload.filename)
+                contents.append((upload.filename, content))
         if not error:
             try:
-                ticket = self._create_portal_ticket(vals, contents)
+                # all or nothing: the ticket, its files and first message
+                with request.env.cr.savepoint():
+                    ticket = self._create_portal_ticket(vals, contents)
             except ValidationError as exc:
                 error["common"] = "invalid"
                 messages.append(exc.name)
