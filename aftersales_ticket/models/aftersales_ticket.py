@@ -1,13 +1,9 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-import logging
-
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, ValidationError
 
 from ..lib import coverage
-
-_logger = logging.getLogger(__name__)
 
 REQUEST_TYPES = [
     ("consultation", "Consultation"),
