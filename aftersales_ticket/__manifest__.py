@@ -37,6 +37,9 @@
         "views/aftersales_daily_report_views.xml",
         "views/aftersales_ticket_report_views.xml",
         "views/aftersales_team_dashboard_views.xml",
+        "data/mail_template_data.xml",
+        "views/portal_templates.xml",
+        "views/product_template_views.xml",
     ],
     "demo": [
         "demo/aftersales_ticket_demo.xml",

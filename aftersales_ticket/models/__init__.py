@@ -10,3 +10,5 @@ from . import aftersales_ticket_report
 from . import aftersales_technician_report
 from . import aftersales_technician_report_line
 from . import aftersales_director_report
+from . import product_template
+from . import stock_production_lot

@@ -4,7 +4,11 @@
 a query-count assertion (Odoo 11 has no ``assertQueryCount``)."""
 from contextlib import contextmanager
 
-from odoo.tests.common import SavepointCase
+import requests
+
+from odoo import api
+from odoo.tests import common as odoo_test_common
+from odoo.tests.common import HttpCase, SavepointCase
 
 # Context that keeps mail tracking and followers out of the way where they
 # are noise for the behaviour under test.
@@ -100,3 +104,117 @@ class AftersalesCase(QueryCountMixin, SavepointCase):
         }
         vals.update(values)
         return self.env["aftersales.ticket"].create(vals)
+
+
+def create_delivered_lot(env, partner, delivery_date, warranty_months=12.0,
+                         name="SN-TEST-0001", product=None):
+    """A serial number really delivered to ``partner``: a serial-tracked
+    product (``warranty_months`` of warranty) put in stock, then shipped by
+    a validated outgoing picking whose stock move is dated
+    ``delivery_date`` (a 'YYYY-MM-DD HH:MM:SS' string). Returns the lot."""
+    if product is None:
+        product = env["product.product"].create({
+            "name": "Test Boiler %s" % name,
+            "type": "product",
+            "tracking": "serial",
+            "warranty": warranty_months,
+        })
+    lot = env["stock.production.lot"].create({
+        "name": name, "product_id": product.id,
+    })
+    stock = env.ref("stock.stock_location_stock")
+    customers = env.ref("stock.stock_location_customers")
+    env["stock.quant"]._update_available_quantity(product, stock, 1.0, lot_id=lot)
+    picking = env["stock.picking"].create({
+        "partner_id": partner.id,
+        "picking_type_id": env.ref("stock.picking_type_out").id,
+        "location_id": stock.id,
+        "location_dest_id": customers.id,
+        "move_lines": [(0, 0, {
+            "name": product.name,
+            "product_id": product.id,
+            "product_uom": product.uom_id.id,
+            "product_uom_qty": 1.0,
+            "location_id": stock.id,
+            "location_dest_id": customers.id,
+        })],
+    })
+    picking.action_confirm()
+    picking.action_assign()
+    picking.move_line_ids.write({"qty_done": 1.0, "lot_id": lot.id})
+    picking.action_done()
+    picking.move_lines.write({"date": delivery_date})
+    return lot
+
+
+class AftersalesHttpCase(QueryCountMixin, HttpCase):
+    """``HttpCase`` whose ``env`` works on the registry's test cursor, the
+    one the HTTP server's requests use: Odoo 11's ``HttpCase`` keeps its own
+    cursor, so the records a test creates would be invisible to the
+    requests. Nothing is committed: ``checkpoint()`` only moves the test
+    cursor's savepoint (call it before requests, so that the rollback of a
+    failing one keeps the test's records), and the whole transaction is
+    dropped at the end of the test.
+    """
+
+    _assets_ready = False
+
+    @classmethod
+    def setUpClass(cls):
+        super(AftersalesHttpCase, cls).setUpClass()
+        if not AftersalesHttpCase._assets_ready:
+            # The first page of the front end compiles the web asset bundles
+            # (about 10 s here). Done inside the test cursor, the bundles
+            # would be rolled back and compiled again by every test; this
+            # request, outside any test, keeps them like a real server does
+            # on its first page view. It writes nothing else.
+            requests.get("http://%s:%s/web/login" % (
+                odoo_test_common.HOST, odoo_test_common.PORT), timeout=300)
+            AftersalesHttpCase._assets_ready = True
+
+    def setUp(self):
+        super(AftersalesHttpCase, self).setUp()
+        own_cr = self.cr
+        self.cr = self.registry.test_cr
+        self.env = api.Environment(self.cr, self.uid, {})
+
+        @self.addCleanup
+        def restore_cursor():
+            self.env.reset()
+            self.cr = own_cr
+            self.env = api.Environment(own_cr, self.uid, {})
+
+    def create_user(self, login, groups, password, partner=None):
+        """A user with a known password, to log in over HTTP/RPC."""
+        values = {
+            "name": partner.name if partner else login.replace("_", " ").title(),
+            "login": login,
+            "password": password,
+            "email": partner.email if partner else
+            "%s@aftersales.example.com" % login,
+            "groups_id": [(6, 0, [self.env.ref(xmlid).id for xmlid in groups])],
+        }
+        if partner:
+            values["partner_id"] = partner.id
+        return self.env["res.users"].with_context(
+            no_reset_password=True).create(values)
+
+    def checkpoint(self):
+        """Keep the test's records through a request that fails: the test
+        cursor's commit only moves its savepoint (nothing is committed)."""
+        self.cr.commit()  # pylint: disable=invalid-commit
+
+    def url_post(self, url, data, referer=None, timeout=10, files=None,
+                 json_body=None):
+        """POST ``data`` (and ``files``, as a multipart form; or
+        ``json_body`` as JSON) to ``url`` (a path), coming from page
+        ``referer``."""
+        base = "http://%s:%s" % (odoo_test_common.HOST, odoo_test_common.PORT)
+        headers = {"Referer": base + referer} if referer else {}
+        return self.opener.post(
+            base + url, data=data, files=files, json=json_body,
+            headers=headers, timeout=timeout)
+
+    def refresh(self):
+        """Forget the ORM cache after requests changed the database."""
+        self.env.cache.invalidate()

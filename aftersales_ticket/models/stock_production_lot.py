@@ -1,0 +1,61 @@
+# Copyright 2026 After-Sales Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo import fields, models
+
+from ..lib import coverage
+
+
+class StockProductionLot(models.Model):
+    _inherit = "stock.production.lot"
+
+    def _get_delivery_dates(self, partner):
+        """Date of the first done stock move that delivered each serial to
+        ``partner``'s company (the partner of the move or of its picking is
+        one of its contacts) in a customer location, as ``{lot id: date}``;
+        serials never delivered there are left out. One aggregated query for
+        the whole recordset."""
+        if not self or not partner:
+            return {}
+        # One aggregate over the stock history, which agents and technicians
+        # need for the coverage decision even without stock access rights.
+        self.env.cr.execute("""
+            SELECT ml.lot_id, MIN(move.date)
+              FROM stock_move_line ml
+              JOIN stock_location dest ON dest.id = ml.location_dest_id
+              JOIN stock_move move ON move.id = ml.move_id
+              LEFT JOIN stock_picking picking ON picking.id = move.picking_id
+              LEFT JOIN res_partner move_partner
+                     ON move_partner.id = move.partner_id
+              LEFT JOIN res_partner picking_partner
+                     ON picking_partner.id = picking.partner_id
+             WHERE ml.lot_id IN %s
+               AND move.state = 'done'
+               AND dest.usage = 'customer'
+               AND %s IN (move_partner.commercial_partner_id,
+                          picking_partner.commercial_partner_id)
+             GROUP BY ml.lot_id
+        """, (tuple(self.ids), partner.commercial_partner_id.id))
+        # Odoo reads timestamps as strings
+        return {
+            lot_id: coverage.to_date(fields.Datetime.from_string(date))
+            for lot_id, date in self.env.cr.fetchall()
+        }
+
+    def _get_warranty_end_dates(self, partner):
+        """Last day of warranty of each serial for ``partner``:
+        ``{lot id: date or None}``. The warranty runs from the first done
+        delivery of the serial to the partner's company for the number of
+        months set on the product (``product.template.warranty``)."""
+        delivered = self._get_delivery_dates(partner)
+        return {
+            lot.id: coverage.warranty_end_date(
+                delivered.get(lot.id), lot.product_id.warranty)
+            for lot in self
+        }
+
+    def _get_warranty_end_date(self, partner):
+        """Last day of warranty of this serial for ``partner`` (a
+        ``datetime.date``), or ``None`` when it was never delivered to that
+        customer or its product has no warranty."""
+        self.ensure_one()
+        return self._get_warranty_end_dates(partner)[self.id]
