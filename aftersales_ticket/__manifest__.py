@@ -30,6 +30,11 @@
         "views/aftersales_ticket_stage_views.xml",
         "views/aftersales_ticket_category_views.xml",
         "views/aftersales_team_views.xml",
+        "data/product_data.xml",
+        "report/aftersales_ticket_reports.xml",
+        "report/report_service_voucher.xml",
+        "views/aftersales_ticket_voucher_views.xml",
+        "views/voucher_portal_templates.xml",
     ],
     "demo": [
         "demo/aftersales_ticket_demo.xml",

@@ -5,3 +5,7 @@ from . import aftersales_ticket_category
 from . import aftersales_ticket
 from . import res_users
 from . import account_analytic_line
+from . import aftersales_ticket_part
+from . import aftersales_ticket_voucher
+from . import stock_picking
+from . import account_invoice

@@ -92,3 +92,11 @@ class AftersalesTeam(models.Model):
         values = super(AftersalesTeam, self).get_alias_values()
         values["alias_defaults"] = {"team_id": self.id, "channel": "email"}
         return values
+
+    # Voucher: cost centre of the team's service time
+    analytic_account_id = fields.Many2one(
+        "account.analytic.account", string="Analytic Account",
+        ondelete="restrict",
+        help="Cost centre receiving the time spent by this team on service "
+             "tickets; created automatically when the first time is recorded.",
+    )
