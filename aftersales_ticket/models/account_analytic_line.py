@@ -24,9 +24,10 @@ class AccountAnalyticLine(models.Model):
         for line in self:
             if line.aftersales_ticket_id and line.unit_amount <= 0:
                 raise ValidationError(_(
-                    "The time spent on service ticket %s must be more than "
-                    "zero hours (got %s).") % (
-                        line.aftersales_ticket_id.name, line.unit_amount))
+                    "The time spent on service ticket %(ticket)s must be "
+                    "more than zero hours (got %(hours)s).") % {
+                        "ticket": line.aftersales_ticket_id.name,
+                        "hours": line.unit_amount})
 
     @api.model
     def create(self, vals):

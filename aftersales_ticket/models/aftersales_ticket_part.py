@@ -74,16 +74,19 @@ class AftersalesTicketPart(models.Model):
         for part in self:
             if part.quantity <= 0:
                 raise ValidationError(_(
-                    "The quantity of part %s must be more than zero (got %s).")
-                    % (part.product_id.display_name, part.quantity))
+                    "The quantity of part %(part)s must be more than zero "
+                    "(got %(quantity)s).") % {
+                        "part": part.product_id.display_name,
+                        "quantity": part.quantity})
 
     @api.constrains("lot_id", "product_id")
     def _check_lot_product(self):
         for part in self:
             if part.lot_id and part.lot_id.product_id != part.product_id:
                 raise ValidationError(_(
-                    "Lot %s does not belong to part %s.") % (
-                        part.lot_id.name, part.product_id.display_name))
+                    "Lot %(lot)s does not belong to part %(part)s.") % {
+                        "lot": part.lot_id.name,
+                        "part": part.product_id.display_name})
 
     @api.onchange("product_id")
     def _onchange_product_id(self):

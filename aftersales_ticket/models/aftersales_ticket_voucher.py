@@ -55,14 +55,14 @@ class AftersalesTicket(models.Model):
         help="What the customer pays before taxes: labour and parts on paid "
              "(A) jobs, nothing on contract, warranty or internal jobs.",
     )
-    picking_count = fields.Integer(compute="_compute_picking_count")
-    invoice_count = fields.Integer(compute="_compute_invoice_count")
+    picking_count = fields.Integer(compute="_compute_picking_count",
+                                   groups="stock.group_stock_user")
+    invoice_count = fields.Integer(compute="_compute_invoice_count",
+                                   groups="account.group_account_invoice")
     timesheet_count = fields.Integer(compute="_compute_timesheet_count")
     date_invoiced = fields.Datetime(string="Invoiced on", readonly=True,
                                     copy=False)
-    customer_signature = fields.Binary(
-        string="Customer Signature", attachment=True, copy=False,
-    )
+    customer_signature = fields.Binary(attachment=True, copy=False)
     signed_by = fields.Char(copy=False, track_visibility="onchange")
     signed_on = fields.Datetime(copy=False, readonly=True)
 
@@ -245,8 +245,10 @@ class AftersalesTicket(models.Model):
             needed = defaultdict(float)
             for part in parts:
                 if part.product_id.tracking != "none" and not part.lot_id:
-                    problems.append(_("%s: part %s needs a lot/serial number.")
-                                    % (ticket.name, part.product_id.display_name))
+                    problems.append(_(
+                        "%(ticket)s: part %(part)s needs a lot/serial number."
+                    ) % {"ticket": ticket.name,
+                         "part": part.product_id.display_name})
                     continue
                 qty = part.product_uom_id._compute_quantity(
                     part.quantity, part.product_id.uom_id
@@ -257,10 +259,13 @@ class AftersalesTicket(models.Model):
                     product, location, lot_id=lot or None)
                 if available < qty:
                     problems.append(_(
-                        "%s: %s%s: %s needed, %s available in %s.") % (
-                        ticket.name, product.display_name,
-                        lot and " (%s)" % lot.name or "", qty, available,
-                        location.display_name))
+                        "%(ticket)s: %(part)s%(lot)s: %(needed)s needed, "
+                        "%(available)s available in %(location)s.") % {
+                        "ticket": ticket.name,
+                        "part": product.display_name,
+                        "lot": lot and " (%s)" % lot.name or "",
+                        "needed": qty, "available": available,
+                        "location": location.display_name})
         if problems:
             raise UserError(_("Not enough parts in the van:\n%s")
                             % "\n".join(problems))

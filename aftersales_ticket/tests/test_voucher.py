@@ -236,3 +236,33 @@ class TestVoucher(VoucherCase):
             counts = [(t.timesheet_count, t.picking_count, t.invoice_count)
                       for t in tickets]
         self.assertEqual(counts, [(1, 0, 0), (1, 0, 0)])
+
+    def test_form_opens_for_technician_and_agent(self):
+        ticket = self.do_job("A")
+        ticket.action_resolve()
+        for user in (self.technician, self.agent):
+            Ticket = self.env["aftersales.ticket"].sudo(user)
+            view = Ticket.fields_view_get(view_type="form")
+            self.assertIn("customer_signature", view["fields"])
+            self.assertEqual(view["fields"]["customer_signature"]["type"],
+                             "binary")
+            values = Ticket.browse(ticket.id).read(list(view["fields"]))[0]
+            self.assertAlmostEqual(values["total_cost"], 203.0)
+        # stock and invoice buttons are only shown to those users' groups
+        tech_view = self.env["aftersales.ticket"].sudo(
+            self.technician).fields_view_get(view_type="form")
+        self.assertNotIn("picking_count", tech_view["fields"])
+        self.assertIn("timesheet_count", tech_view["fields"])
+
+    def test_time_line_query_count(self):
+        ticket = self.create_ticket(user_id=self.technician.id)
+        Line = self.env["account.analytic.line"].sudo(self.technician)
+        Line.create({"aftersales_ticket_id": ticket.id, "unit_amount": 1.0,
+                     "name": "Warm-up"})
+        _line, count = self.count_queries(Line.create, {
+            "aftersales_ticket_id": ticket.id, "unit_amount": 1.0,
+            "name": "Second visit"})
+        # 49 queries measured: insert, constraint, cost, the ticket's
+        # stored hours and cost recomputed by one read_group
+        self.assertLessEqual(count, 60)
+        self.assertAlmostEqual(ticket.labour_hours, 2.0)
