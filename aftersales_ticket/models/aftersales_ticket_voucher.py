@@ -131,6 +131,12 @@ class AftersalesTicket(models.Model):
         for ticket in self:
             ticket.timesheet_count = counts.get(ticket.id, 0)
 
+    @api.model
+    def create(self, vals):
+        if vals.get("customer_signature") and not vals.get("signed_on"):
+            vals = dict(vals, signed_on=fields.Datetime.now())
+        return super(AftersalesTicket, self).create(vals)
+
     def write(self, vals):
         if "customer_signature" in vals:
             vals = dict(vals)

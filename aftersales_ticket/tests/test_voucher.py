@@ -1,8 +1,16 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo.exceptions import UserError, ValidationError
+import threading
 
-from .common import AftersalesCase
+from psycopg2.extensions import TransactionRollbackError
+
+import odoo
+from odoo import SUPERUSER_ID, api
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests.common import BaseCase, get_db_name
+from odoo.tools import mute_logger
+
+from .common import QUIET_CONTEXT, AftersalesCase
 
 
 class VoucherCase(AftersalesCase):
@@ -266,3 +274,90 @@ class TestVoucher(VoucherCase):
         # stored hours and cost recomputed by one read_group
         self.assertLessEqual(count, 60)
         self.assertAlmostEqual(ticket.labour_hours, 2.0)
+
+
+class TestVoucherInvoiceConcurrency(BaseCase):
+    """Two workers invoice the same paid ticket at the same time: the second
+    one waits for the first, fails to serialise (Odoo retries such a
+    transaction) and its retry creates no second invoice. The records are
+    committed, as real workers need them, and removed afterwards."""
+
+    def setUp(self):
+        super(TestVoucherInvoiceConcurrency, self).setUp()
+        self.registry = odoo.registry(get_db_name())
+        with api.Environment.manage(), self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, QUIET_CONTEXT)
+            team = env["aftersales.team"].create({"name": "Concurrency Team"})
+            partner = env["res.partner"].create({"name": "Concurrency SA"})
+            ticket = env["aftersales.ticket"].create({
+                "subject": "Two workers", "partner_id": partner.id,
+                "team_id": team.id, "service_category": "A",
+            })
+            env["account.analytic.line"].create({
+                "aftersales_ticket_id": ticket.id, "unit_amount": 1.0,
+                "name": "Work"})
+            self.ids = (team.id, partner.id, ticket.id)
+        self.addCleanup(self._remove_records)
+
+    def _remove_records(self):
+        team_id, partner_id, ticket_id = self.ids
+        with api.Environment.manage(), self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, QUIET_CONTEXT)
+            env["account.invoice"].search(
+                [("aftersales_ticket_id", "=", ticket_id)]).unlink()
+            ticket = env["aftersales.ticket"].browse(ticket_id)
+            ticket.timesheet_ids.unlink()
+            ticket.unlink()
+            team = env["aftersales.team"].browse(team_id)
+            account = team.analytic_account_id
+            team.unlink()
+            account.unlink()
+            env["res.partner"].browse(partner_id).unlink()
+
+    def _count_invoices(self, env):
+        return env["account.invoice"].search_count(
+            [("aftersales_ticket_id", "=", self.ids[2])])
+
+    def test_second_worker_creates_no_second_invoice(self):
+        ticket_id = self.ids[2]
+        with api.Environment.manage():
+            cr1, cr2 = self.registry.cursor(), self.registry.cursor()
+            try:
+                env1 = api.Environment(cr1, SUPERUSER_ID, {})
+                env2 = api.Environment(cr2, SUPERUSER_ID, {})
+                # the second worker's transaction is already running
+                self.assertEqual(self._count_invoices(env2), 0)
+                first = env1["aftersales.ticket"].browse(ticket_id)
+                self.assertEqual(len(first._create_invoices()), 1)
+                outcome = {}
+
+                def second_worker():
+                    with api.Environment.manage(), \
+                            mute_logger("odoo.sql_db"):
+                        try:
+                            env2["aftersales.ticket"].browse(
+                                ticket_id)._create_invoices()
+                            outcome["done"] = True
+                        except TransactionRollbackError as error:
+                            outcome["error"] = error
+
+                worker = threading.Thread(target=second_worker)
+                worker.start()
+                worker.join(2)
+                self.assertTrue(worker.is_alive(),
+                                "the second worker did not wait for the lock")
+                cr1.commit()
+                worker.join(60)
+                self.assertFalse(worker.is_alive())
+                self.assertIn("error", outcome)
+                # Odoo retries the failed transaction from the start
+                cr2.rollback()
+                env2.clear()
+                retried = env2["aftersales.ticket"].browse(
+                    ticket_id)._create_invoices()
+                self.assertFalse(retried)
+                cr2.commit()
+                self.assertEqual(self._count_invoices(env2), 1)
+            finally:
+                cr1.close()
+                cr2.close()
