@@ -149,21 +149,20 @@ class AftersalesTicket(models.Model):
         return result
 
     def action_arrive(self):
-        """The technician is on site."""
-        stage = self.env.ref("aftersales_ticket.stage_in_progress")
-        now = fields.Datetime.now()
-        for ticket in self:
-            ticket.write({
-                "date_arrived": ticket.date_arrived or now,
-                "stage_id": stage.id,
-            })
+        """The technician is on site: the first arrival is kept."""
+        self.filtered(lambda ticket: not ticket.date_arrived).write(
+            {"date_arrived": fields.Datetime.now()})
+        self.write({
+            "stage_id": self.env.ref("aftersales_ticket.stage_in_progress").id,
+        })
         return True
 
     def action_resolve(self):
         """The work is done: parts still pending are taken from the van."""
         self._consume_parts()
+        self.filtered(lambda ticket: not ticket.date_resolved).write(
+            {"date_resolved": fields.Datetime.now()})
         self.write({
-            "date_resolved": fields.Datetime.now(),
             "stage_id": self.env.ref("aftersales_ticket.stage_resolved").id,
         })
         return True

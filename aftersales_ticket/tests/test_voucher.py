@@ -275,6 +275,27 @@ class TestVoucher(VoucherCase):
         self.assertLessEqual(count, 60)
         self.assertAlmostEqual(ticket.labour_hours, 2.0)
 
+    def test_smart_buttons_open_the_documents(self):
+        ticket = self.do_job("A")
+        ticket.action_resolve()
+        ticket.action_create_invoice()
+        action = ticket.action_view_pickings()
+        self.assertEqual(action["res_model"], "stock.picking")
+        self.assertEqual(action["res_id"], ticket.picking_ids.id)
+        action = ticket.action_view_invoices()
+        self.assertEqual(action["res_id"], ticket.invoice_ids.id)
+        action = ticket.action_view_timesheets()
+        self.assertEqual(
+            self.env["account.analytic.line"].search(action["domain"]),
+            ticket.timesheet_ids)
+
+    def test_second_arrival_keeps_the_first_date(self):
+        ticket = self.create_ticket(date_arrived="2026-01-05 08:00:00")
+        ticket.action_arrive()
+        self.assertEqual(ticket.date_arrived, "2026-01-05 08:00:00")
+        self.assertEqual(ticket.stage_id,
+                         self.env.ref("aftersales_ticket.stage_in_progress"))
+
 
 class TestVoucherInvoiceConcurrency(BaseCase):
     """Two workers invoice the same paid ticket at the same time: the second
