@@ -243,6 +243,10 @@ class AftersalesTicket(models.Model):
         problems = []
         for ticket, parts in parts_by_ticket.items():
             location = ticket._get_van_location()
+            if not ticket.user_id:
+                problems.append(_("%s: no technician is assigned.")
+                                % ticket.name)
+                continue
             if not location:
                 problems.append(_("%s: the technician has no van location.")
                                 % ticket.name)

@@ -204,6 +204,10 @@ class TestVoucher(VoucherCase):
         with self.assertRaises(UserError) as error:
             ticket.action_consume_parts()
         self.assertIn("no van location", error.exception.name)
+        ticket.user_id = False
+        with self.assertRaises(UserError) as error:
+            ticket.action_consume_parts()
+        self.assertIn("no technician is assigned", error.exception.name)
         self.assertFalse(ticket.picking_ids)
 
     def test_bad_quantities_and_hours_are_refused(self):
