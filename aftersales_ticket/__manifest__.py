@@ -40,6 +40,11 @@
         "data/mail_template_data.xml",
         "views/portal_templates.xml",
         "views/product_template_views.xml",
+        "data/product_data.xml",
+        "report/aftersales_ticket_reports.xml",
+        "report/report_service_voucher.xml",
+        "views/aftersales_ticket_voucher_views.xml",
+        "views/voucher_portal_templates.xml",
     ],
     "demo": [
         "demo/aftersales_ticket_demo.xml",

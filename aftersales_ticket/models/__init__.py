@@ -12,3 +12,7 @@ from . import aftersales_technician_report_line
 from . import aftersales_director_report
 from . import product_template
 from . import stock_production_lot
+from . import aftersales_ticket_part
+from . import aftersales_ticket_voucher
+from . import stock_picking
+from . import account_invoice

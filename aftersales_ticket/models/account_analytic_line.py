@@ -1,6 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class AccountAnalyticLine(models.Model):
@@ -17,3 +18,60 @@ class AccountAnalyticLine(models.Model):
         related="aftersales_ticket_id.service_category", store=True,
         readonly=True, string="Service Category",
     )
+
+    @api.constrains("unit_amount", "aftersales_ticket_id")
+    def _check_aftersales_hours(self):
+        for line in self:
+            if line.aftersales_ticket_id and line.unit_amount <= 0:
+                raise ValidationError(_(
+                    "The time spent on service ticket %(ticket)s must be "
+                    "more than zero hours (got %(hours)s).") % {
+                        "ticket": line.aftersales_ticket_id.name,
+                        "hours": line.unit_amount})
+
+    @api.model
+    def create(self, vals):
+        if vals.get("aftersales_ticket_id"):
+            vals = self._prepare_aftersales_values(dict(vals))
+        return super(AccountAnalyticLine, self).create(vals)
+
+    def write(self, vals):
+        result = super(AccountAnalyticLine, self).write(vals)
+        cost_fields = {"unit_amount", "product_id", "product_uom_id",
+                       "aftersales_ticket_id"}
+        if "amount" not in vals and cost_fields.intersection(vals):
+            for line in self.filtered("aftersales_ticket_id"):
+                amount = line._get_aftersales_cost_amount(
+                    line.product_id, line.product_uom_id, line.unit_amount)
+                if line.amount != amount:
+                    super(AccountAnalyticLine, line).write({"amount": amount})
+        return result
+
+    @api.model
+    def _prepare_aftersales_values(self, vals):
+        """Complete the values of a time line of a service ticket: the
+        team's analytic account, the labour product, its unit and the cost
+        (negative amount, as for any expense in analytic accounting)."""
+        ticket = self.env["aftersales.ticket"].browse(vals["aftersales_ticket_id"])
+        if not vals.get("account_id"):
+            vals["account_id"] = ticket._get_aftersales_analytic_account().id
+        if not vals.get("product_id"):
+            vals["product_id"] = ticket._get_labour_product().id
+        product = self.env["product.product"].browse(vals["product_id"])
+        if not vals.get("product_uom_id"):
+            vals["product_uom_id"] = product.uom_id.id
+        uom = self.env["product.uom"].browse(vals["product_uom_id"])
+        vals.setdefault("name", ticket.name)
+        if "amount" not in vals:
+            vals["amount"] = self._get_aftersales_cost_amount(
+                product, uom, vals.get("unit_amount", 0.0))
+        return vals
+
+    @api.model
+    def _get_aftersales_cost_amount(self, product, uom, hours):
+        """Cost of ``hours`` of ``product`` at its cost price, negative."""
+        if not product:
+            return 0.0
+        unit_cost = product.price_compute("standard_price", uom=uom)[product.id]
+        currency = self.env.user.company_id.currency_id
+        return -currency.round(unit_cost * (hours or 0.0))

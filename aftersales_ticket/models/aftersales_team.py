@@ -70,6 +70,12 @@ class AftersalesTeam(models.Model):
         ),
     )
     color = fields.Integer()
+    analytic_account_id = fields.Many2one(
+        "account.analytic.account", string="Analytic Account",
+        ondelete="restrict",
+        help="Cost centre receiving the time spent by this team on service "
+             "tickets; created automatically when the first time is recorded.",
+    )
 
     @api.depends("name", "parent_id.complete_name")
     def _compute_complete_name(self):

@@ -1,0 +1,58 @@
+# Copyright 2026 After-Sales Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import base64
+import binascii
+
+from odoo import _, http
+from odoo.http import request
+
+
+class AftersalesVoucherPortal(http.Controller):
+    """The customer signs a service voucher remotely from the portal."""
+
+    def _voucher_get_ticket(self, ticket_id):
+        """The ticket if it belongs to the user's commercial partner."""
+        # portal users reach only their own company's tickets: the
+        # commercial-partner rule is checked here before reading as sudo
+        ticket = request.env["aftersales.ticket"].sudo().browse(
+            ticket_id).exists()
+        partner = request.env.user.partner_id.commercial_partner_id
+        if not ticket or ticket.commercial_partner_id != partner:
+            return None
+        return ticket
+
+    @http.route("/my/tickets/<int:ticket_id>/sign", type="http", auth="user",
+                website=True)
+    def portal_ticket_sign(self, ticket_id, **kwargs):
+        ticket = self._voucher_get_ticket(ticket_id)
+        if ticket is None:
+            return request.not_found()
+        return request.render("aftersales_ticket.portal_ticket_sign", {
+            "ticket": ticket,
+            "partner_name": request.env.user.partner_id.name,
+            "page_name": "ticket_sign",
+        })
+
+    @http.route("/my/tickets/<int:ticket_id>/sign/submit", type="json",
+                auth="user", website=True)
+    def portal_ticket_sign_submit(self, ticket_id, partner_name=None,
+                                  signature=None, **kwargs):
+        ticket = self._voucher_get_ticket(ticket_id)
+        if ticket is None:
+            return {"error": _("This service voucher was not found.")}
+        if ticket.customer_signature:
+            return {"error": _("This service voucher is already signed.")}
+        if not partner_name or not signature:
+            return {"error": _("Your name and signature are both needed.")}
+        try:
+            base64.b64decode(signature, validate=True)
+        except (binascii.Error, ValueError):
+            return {"error": _("The signature could not be read.")}
+        ticket.write({
+            "customer_signature": signature,
+            "signed_by": partner_name,
+        })
+        return {
+            "success": _("Thank you: the service voucher is signed."),
+            "redirect_url": "/my/tickets/%s/sign" % ticket.id,
+        }

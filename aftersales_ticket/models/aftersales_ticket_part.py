@@ -1,0 +1,137 @@
+# Copyright 2026 After-Sales Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo import _, api, fields, models
+from odoo.addons import decimal_precision as dp
+from odoo.exceptions import ValidationError
+
+
+class AftersalesTicketPart(models.Model):
+    """A spare part used on site, taken from the technician's van."""
+
+    _name = "aftersales.ticket.part"
+    _description = "Spare Part Used on a Service Ticket"
+    _order = "ticket_id, sequence, id"
+
+    ticket_id = fields.Many2one(
+        "aftersales.ticket", string="Service Ticket", required=True,
+        index=True, ondelete="cascade",
+    )
+    sequence = fields.Integer(default=10)
+    product_id = fields.Many2one(
+        "product.product", string="Part", required=True, index=True,
+        domain=[("type", "in", ("product", "consu"))],
+    )
+    lot_id = fields.Many2one(
+        "stock.production.lot", string="Lot / Serial",
+        domain="[('product_id', '=', product_id)]",
+    )
+    tracking = fields.Selection(related="product_id.tracking", readonly=True)
+    quantity = fields.Float(
+        required=True, default=1.0,
+        digits=dp.get_precision("Product Unit of Measure"),
+    )
+    product_uom_id = fields.Many2one("product.uom", string="Unit of Measure")
+    price_unit = fields.Float(
+        string="Unit Price", digits=dp.get_precision("Product Price"),
+        help="Price charged to the customer on paid jobs; from the "
+             "customer's pricelist, else the list price.",
+    )
+    cost_unit = fields.Float(
+        string="Unit Cost", digits=dp.get_precision("Product Price"),
+        help="Cost of the part, kept on every job, charged or not.",
+    )
+    price_subtotal = fields.Float(
+        compute="_compute_subtotals", store=True,
+        digits=dp.get_precision("Account"), string="Amount",
+    )
+    cost_subtotal = fields.Float(
+        compute="_compute_subtotals", store=True,
+        digits=dp.get_precision("Account"), string="Cost",
+    )
+    move_id = fields.Many2one(
+        "stock.move", string="Stock Move", readonly=True, copy=False,
+    )
+    is_consumed = fields.Boolean(
+        compute="_compute_is_consumed", store=True, string="Consumed",
+    )
+    company_id = fields.Many2one(
+        related="ticket_id.company_id", store=True, readonly=True,
+    )
+
+    @api.depends("quantity", "price_unit", "cost_unit")
+    def _compute_subtotals(self):
+        for part in self:
+            part.price_subtotal = part.quantity * part.price_unit
+            part.cost_subtotal = part.quantity * part.cost_unit
+
+    @api.depends("move_id")
+    def _compute_is_consumed(self):
+        for part in self:
+            part.is_consumed = bool(part.move_id)
+
+    @api.constrains("quantity")
+    def _check_quantity(self):
+        for part in self:
+            if part.quantity <= 0:
+                raise ValidationError(_(
+                    "The quantity of part %(part)s must be more than zero "
+                    "(got %(quantity)s).") % {
+                        "part": part.product_id.display_name,
+                        "quantity": part.quantity})
+
+    @api.constrains("lot_id", "product_id")
+    def _check_lot_product(self):
+        for part in self:
+            if part.lot_id and part.lot_id.product_id != part.product_id:
+                raise ValidationError(_(
+                    "Lot %(lot)s does not belong to part %(part)s.") % {
+                        "lot": part.lot_id.name,
+                        "part": part.product_id.display_name})
+
+    @api.onchange("product_id")
+    def _onchange_product_id(self):
+        if self.product_id:
+            self.update(self._prepare_product_values(
+                self.ticket_id, self.product_id, self.quantity or 1.0))
+
+    @api.model
+    def create(self, vals):
+        if vals.get("product_id") and vals.get("ticket_id"):
+            vals = dict(vals)
+            ticket = self.env["aftersales.ticket"].browse(vals["ticket_id"])
+            product = self.env["product.product"].browse(vals["product_id"])
+            defaults = self._prepare_product_values(
+                ticket, product, vals.get("quantity") or 1.0)
+            for key, value in defaults.items():
+                vals.setdefault(key, value)
+        return super(AftersalesTicketPart, self).create(vals)
+
+    def write(self, vals):
+        if self.filtered("move_id") and set(vals).intersection(
+                {"product_id", "lot_id", "quantity", "product_uom_id"}):
+            raise ValidationError(_(
+                "Parts already taken from the van cannot be changed; "
+                "add a new line instead."))
+        return super(AftersalesTicketPart, self).write(vals)
+
+    def unlink(self):
+        if self.filtered("move_id"):
+            raise ValidationError(_(
+                "Parts already taken from the van cannot be deleted."))
+        return super(AftersalesTicketPart, self).unlink()
+
+    @api.model
+    def _prepare_product_values(self, ticket, product, quantity):
+        """Unit, price (customer's pricelist, else list price) and cost of
+        ``product`` on ``ticket``."""
+        partner = ticket.partner_id
+        pricelist = partner.property_product_pricelist
+        if pricelist:
+            price = pricelist.get_product_price(product, quantity, partner)
+        else:
+            price = product.lst_price
+        return {
+            "product_uom_id": product.uom_id.id,
+            "price_unit": price,
+            "cost_unit": product.standard_price,
+        }

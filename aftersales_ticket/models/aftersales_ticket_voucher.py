@@ -1,0 +1,470 @@
+# Copyright 2026 After-Sales Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+LABOUR_PRODUCT_XMLID = "aftersales_ticket.product_product_onsite_labour"
+
+
+class AftersalesTicket(models.Model):
+    """On-site service voucher: arrival, time, parts, fees, signature."""
+
+    _inherit = "aftersales.ticket"
+
+    timesheet_ids = fields.One2many(
+        "account.analytic.line", "aftersales_ticket_id", string="Time Spent",
+    )
+    part_ids = fields.One2many(
+        "aftersales.ticket.part", "ticket_id", string="Parts Used", copy=False,
+    )
+    picking_ids = fields.One2many(
+        "stock.picking", "aftersales_ticket_id", string="Parts Pickings",
+        readonly=True,
+    )
+    invoice_ids = fields.One2many(
+        "account.invoice", "aftersales_ticket_id", string="Invoices",
+        readonly=True,
+    )
+    currency_id = fields.Many2one(
+        related="company_id.currency_id", readonly=True,
+    )
+    labour_hours = fields.Float(
+        compute="_compute_labour", store=True, string="Hours Spent",
+    )
+    labour_cost = fields.Monetary(
+        compute="_compute_labour", store=True,
+        help="Cost of the time spent, at the labour product's cost.",
+    )
+    parts_cost = fields.Monetary(
+        compute="_compute_parts", store=True,
+        help="Cost of the parts used, charged to the customer or not.",
+    )
+    parts_amount = fields.Monetary(
+        compute="_compute_parts", store=True, string="Parts Fee",
+        help="Parts at the customer's prices, untaxed.",
+    )
+    total_cost = fields.Monetary(compute="_compute_total_cost", store=True)
+    labour_amount = fields.Monetary(
+        compute="_compute_fees", string="Labour Fee",
+        help="Hours spent at the labour product's list price, untaxed.",
+    )
+    fee_amount = fields.Monetary(
+        compute="_compute_fees", string="Fees (untaxed)",
+        help="What the customer pays before taxes: labour and parts on paid "
+             "(A) jobs, nothing on contract, warranty or internal jobs.",
+    )
+    picking_count = fields.Integer(compute="_compute_picking_count",
+                                   groups="stock.group_stock_user")
+    invoice_count = fields.Integer(compute="_compute_invoice_count",
+                                   groups="account.group_account_invoice")
+    timesheet_count = fields.Integer(compute="_compute_timesheet_count")
+    date_invoiced = fields.Datetime(string="Invoiced on", readonly=True,
+                                    copy=False)
+    customer_signature = fields.Binary(attachment=True, copy=False)
+    signed_by = fields.Char(copy=False, track_visibility="onchange")
+    signed_on = fields.Datetime(copy=False, readonly=True)
+
+    @api.depends("timesheet_ids.unit_amount", "timesheet_ids.amount")
+    def _compute_labour(self):
+        totals = {}
+        if self.ids:
+            groups = self.env["account.analytic.line"].read_group(
+                [("aftersales_ticket_id", "in", self.ids)],
+                ["aftersales_ticket_id", "unit_amount", "amount"],
+                ["aftersales_ticket_id"])
+            totals = {group["aftersales_ticket_id"][0]: group for group in groups}
+        for ticket in self:
+            group = totals.get(ticket.id, {})
+            ticket.labour_hours = group.get("unit_amount", 0.0)
+            ticket.labour_cost = -group.get("amount", 0.0)
+
+    @api.depends("part_ids.cost_subtotal", "part_ids.price_subtotal")
+    def _compute_parts(self):
+        totals = {}
+        if self.ids:
+            groups = self.env["aftersales.ticket.part"].read_group(
+                [("ticket_id", "in", self.ids)],
+                ["ticket_id", "cost_subtotal", "price_subtotal"], ["ticket_id"])
+            totals = {group["ticket_id"][0]: group for group in groups}
+        for ticket in self:
+            group = totals.get(ticket.id, {})
+            ticket.parts_cost = group.get("cost_subtotal", 0.0)
+            ticket.parts_amount = group.get("price_subtotal", 0.0)
+
+    @api.depends("labour_cost", "parts_cost")
+    def _compute_total_cost(self):
+        for ticket in self:
+            ticket.total_cost = ticket.labour_cost + ticket.parts_cost
+
+    @api.depends("labour_hours", "parts_amount", "service_category")
+    def _compute_fees(self):
+        labour = self.env.ref(LABOUR_PRODUCT_XMLID, raise_if_not_found=False)
+        labour_price = labour.lst_price if labour else 0.0
+        for ticket in self:
+            ticket.labour_amount = ticket.labour_hours * labour_price
+            ticket.fee_amount = (
+                ticket.labour_amount + ticket.parts_amount
+                if ticket.service_category == "A" else 0.0)
+
+    def _count_by_ticket(self, model):
+        """Number of ``model`` records per ticket, by one read_group."""
+        groups = self.env[model].read_group(
+            [("aftersales_ticket_id", "in", self.ids)],
+            ["aftersales_ticket_id"], ["aftersales_ticket_id"])
+        return {group["aftersales_ticket_id"][0]:
+                group["aftersales_ticket_id_count"] for group in groups}
+
+    def _compute_picking_count(self):
+        counts = self._count_by_ticket("stock.picking")
+        for ticket in self:
+            ticket.picking_count = counts.get(ticket.id, 0)
+
+    def _compute_invoice_count(self):
+        counts = self._count_by_ticket("account.invoice")
+        for ticket in self:
+            ticket.invoice_count = counts.get(ticket.id, 0)
+
+    def _compute_timesheet_count(self):
+        counts = self._count_by_ticket("account.analytic.line")
+        for ticket in self:
+            ticket.timesheet_count = counts.get(ticket.id, 0)
+
+    @api.model
+    def create(self, vals):
+        if vals.get("customer_signature") and not vals.get("signed_on"):
+            vals = dict(vals, signed_on=fields.Datetime.now())
+        return super(AftersalesTicket, self).create(vals)
+
+    def write(self, vals):
+        if "customer_signature" in vals:
+            vals = dict(vals)
+            vals["signed_on"] = (fields.Datetime.now()
+                                 if vals["customer_signature"] else False)
+        result = super(AftersalesTicket, self).write(vals)
+        if "customer_signature" in vals:
+            for ticket in self:
+                ticket._track_signature(vals, "customer_signature")
+        return result
+
+    def action_arrive(self):
+        """The technician is on site: the first arrival is kept."""
+        self.filtered(lambda ticket: not ticket.date_arrived).write(
+            {"date_arrived": fields.Datetime.now()})
+        self.write({
+            "stage_id": self.env.ref("aftersales_ticket.stage_in_progress").id,
+        })
+        return True
+
+    def action_resolve(self):
+        """The work is done: parts still pending are taken from the van."""
+        self._consume_parts()
+        self.filtered(lambda ticket: not ticket.date_resolved).write(
+            {"date_resolved": fields.Datetime.now()})
+        self.write({
+            "stage_id": self.env.ref("aftersales_ticket.stage_resolved").id,
+        })
+        return True
+
+    def action_consume_parts(self):
+        self._consume_parts()
+        return True
+
+    def action_create_invoice(self):
+        invoices = self._create_invoices()
+        if len(invoices) == 1:
+            return self._action_view_records(
+                invoices, "account.action_invoice_tree1",
+                "account.invoice_form")
+        return True
+
+    def action_view_pickings(self):
+        return self._action_view_records(
+            self.mapped("picking_ids"), "stock.action_picking_tree_all",
+            "stock.view_picking_form")
+
+    def action_view_invoices(self):
+        return self._action_view_records(
+            self.mapped("invoice_ids"), "account.action_invoice_tree1",
+            "account.invoice_form")
+
+    def action_view_timesheets(self):
+        action = self.env.ref(
+            "analytic.account_analytic_line_action_entries").read()[0]
+        action["domain"] = [("aftersales_ticket_id", "in", self.ids)]
+        action["context"] = {"default_aftersales_ticket_id": self[:1].id}
+        return action
+
+    def _action_view_records(self, records, action_xmlid, form_xmlid):
+        action = self.env.ref(action_xmlid).read()[0]
+        if len(records) == 1:
+            action["views"] = [(self.env.ref(form_xmlid).id, "form")]
+            action["res_id"] = records.id
+        else:
+            action["domain"] = [("id", "in", records.ids)]
+        return action
+
+    @api.model
+    def _get_labour_product(self):
+        product = self.env.ref(LABOUR_PRODUCT_XMLID, raise_if_not_found=False)
+        if not product:
+            raise UserError(_(
+                "The on-site labour product is missing; reinstall the "
+                "After-Sales Service Tickets module."))
+        return product
+
+    def _get_aftersales_analytic_account(self):
+        """The analytic account of the ticket's team, created if missing."""
+        self.ensure_one()
+        team = self.team_id
+        if not team:
+            raise UserError(_(
+                "Ticket %s has no service team: set one before recording "
+                "time.") % self.name)
+        if not team.analytic_account_id:
+            # technicians may record time without accounting rights; the
+            # team's cost centre is created once, on their first time line
+            team_sudo = team.sudo()
+            account = self.env["account.analytic.account"].sudo().create({
+                "name": _("Service: %s") % team.complete_name,
+                "company_id": team.company_id.id,
+            })
+            team_sudo.analytic_account_id = account
+        return team.analytic_account_id
+
+    def _get_van_location(self):
+        self.ensure_one()
+        return self.user_id.aftersales_location_id
+
+    def _check_parts_available(self, parts_by_ticket):
+        """Raise one UserError listing every part missing from the vans."""
+        Quant = self.env["stock.quant"].sudo()  # stock levels, read only
+        problems = []
+        for ticket, parts in parts_by_ticket.items():
+            location = ticket._get_van_location()
+            if not ticket.user_id:
+                problems.append(_("%s: no technician is assigned.")
+                                % ticket.name)
+                continue
+            if not location:
+                problems.append(_("%s: the technician has no van location.")
+                                % ticket.name)
+                continue
+            needed = defaultdict(float)
+            for part in parts:
+                if part.product_id.tracking != "none" and not part.lot_id:
+                    problems.append(_(
+                        "%(ticket)s: part %(part)s needs a lot/serial number."
+                    ) % {"ticket": ticket.name,
+                         "part": part.product_id.display_name})
+                    continue
+                qty = part.product_uom_id._compute_quantity(
+                    part.quantity, part.product_id.uom_id
+                ) if part.product_uom_id else part.quantity
+                needed[(part.product_id, part.lot_id)] += qty
+            for (product, lot), qty in needed.items():
+                available = Quant._get_available_quantity(
+                    product, location, lot_id=lot or None)
+                if available < qty:
+                    problems.append(_(
+                        "%(ticket)s: %(part)s%(lot)s: %(needed)s needed, "
+                        "%(available)s available in %(location)s.") % {
+                        "ticket": ticket.name,
+                        "part": product.display_name,
+                        "lot": lot and " (%s)" % lot.name or "",
+                        "needed": qty, "available": available,
+                        "location": location.display_name})
+        if problems:
+            raise UserError(_("Not enough parts in the van:\n%s")
+                            % "\n".join(problems))
+
+    def _consume_parts(self):
+        """Take the pending parts out of the technician's van with a done
+        delivery picking to the customer. Nothing is created if any part is
+        missing."""
+        self.check_access_rights("write")
+        self.check_access_rule("write")
+        parts_by_ticket = {}
+        for ticket in self:
+            parts = ticket.part_ids.filtered(lambda part: not part.move_id)
+            if parts:
+                parts_by_ticket[ticket] = parts
+        if not parts_by_ticket:
+            return self.env["stock.picking"]
+        self._check_parts_available(parts_by_ticket)
+        pickings = self.env["stock.picking"]
+        for ticket, parts in parts_by_ticket.items():
+            pickings |= ticket._create_parts_picking(parts)
+        return pickings
+
+    def _prepare_parts_picking(self, location):
+        self.ensure_one()
+        warehouse = location.get_warehouse() or self.env[
+            "stock.warehouse"].search(
+                [("company_id", "=", self.company_id.id)], limit=1)
+        if not warehouse:
+            raise UserError(_("No warehouse found for company %s.")
+                            % self.company_id.name)
+        destination = (self.partner_id.property_stock_customer
+                       or self.env.ref("stock.stock_location_customers"))
+        return {
+            "picking_type_id": warehouse.out_type_id.id,
+            "partner_id": self.partner_id.id,
+            "location_id": location.id,
+            "location_dest_id": destination.id,
+            "origin": self.name,
+            "aftersales_ticket_id": self.id,
+            "company_id": self.company_id.id,
+        }
+
+    def _prepare_parts_move(self, part, picking):
+        return {
+            "name": part.product_id.display_name,
+            "product_id": part.product_id.id,
+            "product_uom": (part.product_uom_id or part.product_id.uom_id).id,
+            "product_uom_qty": part.quantity,
+            "picking_id": picking.id,
+            "picking_type_id": picking.picking_type_id.id,
+            "location_id": picking.location_id.id,
+            "location_dest_id": picking.location_dest_id.id,
+            "partner_id": picking.partner_id.id,
+            "origin": self.name,
+            "company_id": picking.company_id.id,
+        }
+
+    def _create_parts_picking(self, parts):
+        self.ensure_one()
+        # technicians are not warehouse users: the delivery from their own
+        # van is created for them once write access to the ticket is checked
+        picking = self.env["stock.picking"].sudo().create(
+            self._prepare_parts_picking(self._get_van_location()))
+        Move = self.env["stock.move"].sudo()
+        moves = Move
+        for part in parts:
+            move = Move.create(self._prepare_parts_move(part, picking))
+            part.move_id = move
+            moves |= move
+        picking.action_confirm()
+        MoveLine = self.env["stock.move.line"].sudo()
+        for part, move in zip(parts, moves):
+            move.move_line_ids.unlink()
+            MoveLine.create({
+                "move_id": move.id,
+                "picking_id": picking.id,
+                "product_id": move.product_id.id,
+                "product_uom_id": move.product_uom.id,
+                "location_id": move.location_id.id,
+                "location_dest_id": move.location_dest_id.id,
+                "lot_id": part.lot_id.id,
+                "qty_done": part.quantity,
+            })
+        picking.action_done()
+        return picking
+
+    def _create_invoices(self):
+        """Customer invoices of paid (A) tickets, at most one per ticket even
+        with several workers invoicing at the same time."""
+        Invoice = self.env["account.invoice"]
+        tickets = self.filtered(lambda ticket: ticket.service_category == "A")
+        if not tickets:
+            return Invoice
+        tickets.check_access_rights("write")
+        tickets.check_access_rule("write")
+        # Serialise invoicing per ticket: a concurrent transaction waits
+        # here, then fails to serialise on the row updated below (Odoo
+        # retries it) and finds the invoice made by the first one.
+        self.env.cr.execute(
+            "SELECT id FROM aftersales_ticket WHERE id IN %s FOR UPDATE",
+            (tuple(tickets.ids),))
+        groups = Invoice.sudo().read_group(
+            [("aftersales_ticket_id", "in", tickets.ids),
+             ("state", "!=", "cancel")],
+            ["aftersales_ticket_id"], ["aftersales_ticket_id"])
+        invoiced = {group["aftersales_ticket_id"][0] for group in groups}
+        to_invoice = tickets.filtered(lambda ticket: ticket.id not in invoiced)
+        for ticket in to_invoice:
+            if not ticket.labour_hours and not ticket.part_ids:
+                raise UserError(_(
+                    "Ticket %s has no time and no parts to invoice.")
+                    % ticket.name)
+        invoices = Invoice
+        for ticket in to_invoice:
+            # service agents invoice paid jobs without accounting rights;
+            # the invoice stays a draft for accounting to validate
+            vals = ticket.sudo()._prepare_invoice()
+            vals["user_id"] = self.env.uid
+            invoice = Invoice.sudo().create(vals)
+            invoice.compute_taxes()
+            invoices |= invoice
+        if to_invoice:
+            to_invoice.write({"date_invoiced": fields.Datetime.now()})
+        return Invoice.browse(invoices.ids)
+
+    def _prepare_invoice(self):
+        self.ensure_one()
+        partner = self.partner_id
+        invoice_partner = self.env["res.partner"].browse(
+            partner.address_get(["invoice"])["invoice"])
+        fiscal_position = self.env["account.fiscal.position"].browse(
+            self.env["account.fiscal.position"].get_fiscal_position(
+                partner.id, delivery_id=partner.id))
+        journal = self.env["account.journal"].search([
+            ("type", "=", "sale"), ("company_id", "=", self.company_id.id),
+        ], limit=1)
+        if not journal:
+            raise UserError(_("No sales journal in company %s.")
+                            % self.company_id.name)
+        lines = []
+        labour = self._get_labour_product()
+        if self.labour_hours:
+            lines.append((0, 0, self._prepare_invoice_line(
+                labour, self.labour_hours, labour.uom_id, labour.lst_price,
+                fiscal_position)))
+        for part in self.part_ids:
+            lines.append((0, 0, self._prepare_invoice_line(
+                part.product_id, part.quantity,
+                part.product_uom_id or part.product_id.uom_id,
+                part.price_unit, fiscal_position, lot=part.lot_id)))
+        return {
+            "type": "out_invoice",
+            "partner_id": invoice_partner.id,
+            "account_id": partner.property_account_receivable_id.id,
+            "payment_term_id": partner.property_payment_term_id.id,
+            "fiscal_position_id": fiscal_position.id,
+            "journal_id": journal.id,
+            "currency_id": journal.currency_id.id or self.currency_id.id,
+            "company_id": self.company_id.id,
+            "origin": self.name,
+            "name": self.subject,
+            "aftersales_ticket_id": self.id,
+            "invoice_line_ids": lines,
+        }
+
+    def _prepare_invoice_line(self, product, quantity, uom, price_unit,
+                              fiscal_position, lot=None):
+        self.ensure_one()
+        company = self.company_id
+        account = self.env["account.invoice.line"].get_invoice_line_account(
+            "out_invoice", product, fiscal_position, company)
+        if not account:
+            raise UserError(_(
+                "No income account for product %s: set one on the product "
+                "or its category.") % product.display_name)
+        taxes = product.taxes_id.filtered(
+            lambda tax: tax.company_id == company)
+        if fiscal_position:
+            taxes = fiscal_position.map_tax(taxes, product, self.partner_id)
+        name = product.display_name
+        if lot:
+            name = "%s (%s)" % (name, lot.name)
+        return {
+            "product_id": product.id,
+            "name": name,
+            "quantity": quantity,
+            "uom_id": uom.id,
+            "price_unit": price_unit,
+            "account_id": account.id,
+            "account_analytic_id": self.team_id.analytic_account_id.id,
+            "invoice_line_tax_ids": [(6, 0, taxes.ids)],
+        }
