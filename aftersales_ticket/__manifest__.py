@@ -30,6 +30,8 @@
         "views/aftersales_ticket_stage_views.xml",
         "views/aftersales_ticket_category_views.xml",
         "views/aftersales_team_views.xml",
+        "wizards/aftersales_ticket_assign_wizard_views.xml",
+        "views/aftersales_dispatch_views.xml",
     ],
     "demo": [
         "demo/aftersales_ticket_demo.xml",

@@ -5,3 +5,4 @@ from . import aftersales_ticket_category
 from . import aftersales_ticket
 from . import res_users
 from . import account_analytic_line
+from . import aftersales_ticket_dispatch
