@@ -196,20 +196,22 @@ class AftersalesTeam(models.Model):
         end = start + datetime.timedelta(days=dispatch_rules.HORIZON_DAYS + 1)
         calendars = self.mapped("resource_calendar_id")
         members = self.mapped("member_ids")
-        periods = {}
-        for calendar in calendars:
-            attendances = [(
+        attendances = {calendar.id: [] for calendar in calendars}
+        for att in self.env["resource.calendar.attendance"].search(
+                [("calendar_id", "in", calendars.ids)]):
+            attendances[att.calendar_id.id].append((
                 int(att.dayofweek), att.hour_from, att.hour_to,
                 att.date_from and fields.Date.from_string(att.date_from),
                 att.date_to and fields.Date.from_string(att.date_to),
-            ) for att in calendar.attendance_ids]
-            periods[calendar.id] = dispatch_rules.work_intervals(
-                attendances, start, tz_name)
-        resources = members.mapped("resource_ids")
+            ))
+        periods = {
+            calendar_id: dispatch_rules.work_intervals(atts, start, tz_name)
+            for calendar_id, atts in attendances.items()
+        }
         leaves = self.env["resource.calendar.leaves"].search([
             ("date_from", "<", fields.Datetime.to_string(end)),
             ("date_to", ">", fields.Datetime.to_string(start)),
-            "|", ("resource_id", "in", resources.ids),
+            "|", ("resource_id.user_id", "in", members.ids),
             "&", ("resource_id", "=", False),
             "|", ("calendar_id", "in", calendars.ids),
             ("calendar_id", "=", False),

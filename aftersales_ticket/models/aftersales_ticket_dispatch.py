@@ -37,6 +37,7 @@ class AftersalesTicket(models.Model):
     def create(self, vals):
         """Route and dispatch the request in the values themselves, so that
         a new ticket is written once and tracked once."""
+        vals = dict(vals)
         request = None
         if not vals.get("user_id") and not self.env.context.get(NO_AUTO_ASSIGN):
             request = self._prepare_dispatch_request_from_vals(vals)
@@ -102,6 +103,7 @@ class AftersalesTicket(models.Model):
         received = vals.get("date_received") or fields.Datetime.now()
         company_id = vals.get("company_id") or self.default_get(
             ["company_id"]).get("company_id")
+        vals["company_id"] = company_id
         state_id = vals.get("contact_state_id") or partner.state_id.id
         return {
             "company_id": company_id,
@@ -190,7 +192,10 @@ class AftersalesTicket(models.Model):
         """Values written on a dispatched ticket: ``stage`` is its current
         stage (kept when already past "Dispatched"), ``moment`` the
         technician's first available moment, proposed as planned visit."""
-        dispatched = self.env.ref("aftersales_ticket.stage_dispatched")
+        # by id: env.ref() would check the record exists, one query a ticket
+        dispatched = self.env["aftersales.ticket.stage"].browse(
+            self.env["ir.model.data"].xmlid_to_res_id(
+                "aftersales_ticket.stage_dispatched", raise_if_not_found=True))
         values = {
             "user_id": user.id,
             "date_dispatched": now,
@@ -259,7 +264,8 @@ class AftersalesTicket(models.Model):
             "res_model_id": self.env["ir.model"]._get_id("aftersales.ticket"),
             "res_id": ticket.id,
             "user_id": ticket.user_id.id,
-            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+            "activity_type_id": self.env["ir.model.data"].xmlid_to_res_id(
+                "mail.mail_activity_data_todo", raise_if_not_found=True),
             "summary": _("Service visit %s") % ticket.name,
             "date_deadline": fields.Date.to_string(fields.Datetime.from_string(
                 ticket.date_planned or ticket.date_dispatched).date()),
