@@ -6,7 +6,7 @@ calendar, a technician's next available moment and the choice of technician.
 All datetimes are naive UTC (as Odoo stores them); the calendar's hours are
 local hours of the timezone given by its caller.
 
-Rule for choosing a technician (documented in readme/USAGE.rst):
+Rule for choosing a technician (also stated in the dispatch tests):
 
 1. Each member's *available moment* is the first moment, at or after the
    request, at which the team calendar is working and the member is not on

@@ -15,6 +15,9 @@ CONCURRENT_DISPATCH_ERRORS = (
 )
 # Context key turning automatic assignment at creation off (imports, tests).
 NO_AUTO_ASSIGN = "aftersales_no_auto_assign"
+# Context key of a dispatch: the technician's activity subscribes and tells
+# him, so no assignment mail and no second subscription for ``user_id``.
+ACTIVITY_SUBSCRIBES = "aftersales_activity_subscribes"
 
 
 class AftersalesTicket(models.Model):
@@ -49,10 +52,26 @@ class AftersalesTicket(models.Model):
                 vals = dict(vals, **self._prepare_dispatch_values(
                     self.env["aftersales.ticket.stage"], user, moment,
                     vals.get("date_planned"), fields.Datetime.now()))
-        ticket = super(AftersalesTicket, self).create(vals)
-        if request and vals.get("user_id"):
+        dispatched = bool(request and vals.get("user_id"))
+        this = self
+        if dispatched:
+            # the technician is told by the activity, not by an assignment
+            # mail; the tracking message of the new ticket (team, technician,
+            # stage...) stands for the "created" log message
+            this = self.with_context(mail_create_nolog=True,
+                                     **{ACTIVITY_SUBSCRIBES: True})
+        ticket = super(AftersalesTicket, this).create(vals)
+        if dispatched:
             ticket._schedule_dispatch_activities()
-        return ticket
+        return ticket.with_env(self.env)
+
+    def _message_get_auto_subscribe_fields(self, updated_fields,
+                                           auto_follow_fields=None):
+        names = super(AftersalesTicket, self)._message_get_auto_subscribe_fields(
+            updated_fields, auto_follow_fields=auto_follow_fields)
+        if self.env.context.get(ACTIVITY_SUBSCRIBES):
+            names = [name for name in names if name != "user_id"]
+        return names
 
     def action_assign(self):
         """Dispatch the tickets automatically (button of the form)."""
@@ -219,8 +238,10 @@ class AftersalesTicket(models.Model):
             key = tuple(sorted(values.items()))
             groups.setdefault(key, self.browse())
             groups[key] |= ticket
+        # the technician is told and subscribed by the activity
+        quiet = self.with_context(**{ACTIVITY_SUBSCRIBES: True})
         for key, tickets in groups.items():
-            tickets.write(dict(key))
+            tickets.with_env(quiet.env).write(dict(key))
         self._schedule_dispatch_activities()
 
     def _lock_for_dispatch(self, reassign=False):

@@ -27,8 +27,7 @@ class AftersalesTicketAssignWizard(models.TransientModel):
     )
     team_id = fields.Many2one("aftersales.team", string="Service Team")
     user_id = fields.Many2one(
-        "res.users", string="Technician",
-        domain="[('aftersales_team_ids', '=', team_id)]",
+        "res.users", string="Technician", domain=[("share", "=", False)],
     )
     reassign = fields.Boolean(
         help="Also dispatch tickets that already have a technician, replacing "
@@ -39,6 +38,10 @@ class AftersalesTicketAssignWizard(models.TransientModel):
     def _onchange_team_id(self):
         if self.user_id and self.team_id not in self.user_id.aftersales_team_ids:
             self.user_id = False
+        domain = [("share", "=", False)]
+        if self.team_id:
+            domain = [("aftersales_team_ids", "=", self.team_id.id)]
+        return {"domain": {"user_id": domain}}
 
     def action_assign(self):
         self.ensure_one()
@@ -47,6 +50,10 @@ class AftersalesTicketAssignWizard(models.TransientModel):
         if self.mode == "manual" and not (self.team_id or self.user_id):
             raise UserError(_("Choose a team or a technician, or use the "
                               "automatic mode."))
+        if (self.mode == "manual" and self.team_id and self.user_id
+                and self.user_id not in self.team_id.member_ids):
+            raise UserError(_("%s is not a member of the team %s.") % (
+                self.user_id.name, self.team_id.name))
         if self.mode == "manual":
             self.ticket_ids._dispatch(
                 team=self.team_id or None, user=self.user_id or None,
