@@ -32,7 +32,7 @@ class AftersalesTicket(models.Model):
              "proposes the technician's first available moment.",
     )
     planned_hours = fields.Float(
-        string="Planned Hours", default=1.0,
+        default=1.0,
         help="Expected duration of the visit, shown in the visit calendar.",
     )
 
@@ -103,11 +103,11 @@ class AftersalesTicket(models.Model):
             if not tech])
         if unassigned:
             raise UserError(_(
-                "No technician can be found for %s: no team serves the "
-                "customer's address, the team has no member, or no member is "
-                "available in the next %d days. Choose a technician "
-                "yourself.") % (", ".join(unassigned.mapped("name")),
-                                dispatch_rules.HORIZON_DAYS))
+                "No technician can be found for %(tickets)s: no team serves "
+                "the customer's address, the team has no member, or no member "
+                "is available in the next %(days)d days. Choose a technician "
+                "yourself.") % {"tickets": ", ".join(unassigned.mapped("name")),
+                                "days": dispatch_rules.HORIZON_DAYS})
         self._apply_assignment(plan)
         return True
 

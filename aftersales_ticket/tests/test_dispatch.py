@@ -1,7 +1,11 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import datetime
+import unittest
+
 from odoo.exceptions import UserError, ValidationError
 
+from ..lib import dispatch_rules
 from .common import AftersalesCase
 
 # A Monday, in UTC (the tests read calendars in UTC, see setUpClass).
@@ -266,3 +270,54 @@ class TestDispatch(AftersalesCase):
 # with 2 technicians, 61 with 7 technicians and 50 more open tickets); the
 # activity alone costs about 30 queries in Odoo 11.
 BOUND = 62
+
+
+class TestDispatchRules(unittest.TestCase):
+    """The plain-Python rules, without database."""
+
+    def test_work_intervals_in_local_time(self):
+        monday = [(0, 8.0, 12.0, None, None), (0, 13.0, 24.0, None, None)]
+        start = datetime.datetime(2030, 1, 7, 6, 0)
+        intervals = dispatch_rules.work_intervals(
+            monday, start, "Europe/Madrid", days=1)
+        # Madrid is UTC+1 in January; 24.0 ends at local midnight
+        self.assertEqual(intervals, [
+            (datetime.datetime(2030, 1, 7, 7, 0),
+             datetime.datetime(2030, 1, 7, 11, 0)),
+            (datetime.datetime(2030, 1, 7, 12, 0),
+             datetime.datetime(2030, 1, 7, 23, 0)),
+        ])
+
+    def test_next_available_skips_chained_leaves(self):
+        day = datetime.datetime(2030, 1, 7)
+        work = [(day.replace(hour=8), day.replace(hour=12)),
+                (day.replace(hour=13), day.replace(hour=17))]
+        leaves = [(day.replace(hour=10), day.replace(hour=11)),
+                  (day.replace(hour=9), day.replace(hour=10, minute=30)),
+                  (day.replace(hour=11), day.replace(hour=14))]
+        self.assertEqual(
+            dispatch_rules.next_available(day.replace(hour=9), work, leaves),
+            day.replace(hour=14))
+        self.assertIsNone(dispatch_rules.next_available(
+            day.replace(hour=17), work, leaves))
+
+    def test_choice_order(self):
+        now = datetime.datetime(2030, 1, 7, 9)
+        later = now + datetime.timedelta(hours=1)
+        Cand = dispatch_rules.Candidate
+        # available first, then skill, then load, then lowest id
+        self.assertEqual(dispatch_rules.choose_technician([
+            Cand(1, later, True, 0), Cand(2, now, False, 9)]).user_id, 2)
+        self.assertEqual(dispatch_rules.choose_technician([
+            Cand(1, now, False, 0), Cand(2, now, True, 9)]).user_id, 2)
+        self.assertEqual(dispatch_rules.choose_technician([
+            Cand(1, now, True, 3), Cand(2, now, True, 2)]).user_id, 2)
+        self.assertEqual(dispatch_rules.choose_technician([
+            Cand(3, now, True, 2), Cand(2, now, True, 2)]).user_id, 2)
+        self.assertIsNone(dispatch_rules.choose_technician([
+            Cand(1, None, True, 0)]))
+
+    def test_category_below_a_skill(self):
+        self.assertTrue(dispatch_rules.covers_category([(10, 20)], (12, 13)))
+        self.assertFalse(dispatch_rules.covers_category([(10, 20)], (20, 21)))
+        self.assertFalse(dispatch_rules.covers_category([(10, 20)], False))

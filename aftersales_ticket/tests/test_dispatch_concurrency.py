@@ -29,14 +29,15 @@ class TestDispatchConcurrency(TransactionCase):
                 "team_id": env.ref("aftersales_ticket.team_urban_demo").id,
             })
             self.ticket_id = ticket.id
-            cr.commit()
+            # committed: the other cursors must see the ticket
+            cr.commit()  # pylint: disable=invalid-commit
         self.addCleanup(self._remove_ticket)
 
     def _remove_ticket(self):
         with self.registry.cursor() as cr:
             env = self._env(cr)
             env["aftersales.ticket"].browse(self.ticket_id).exists().unlink()
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
 
     def test_second_agent_is_refused(self):
         with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
@@ -50,7 +51,7 @@ class TestDispatchConcurrency(TransactionCase):
                 ticket2._dispatch(user=ticket2.env["res.users"].browse(
                     self.second_tech.id))
             cr2.rollback()
-            cr1.commit()
+            cr1.commit()  # pylint: disable=invalid-commit
             # agent 2 tries again after agent 1 committed: already dispatched
             with self.assertRaisesRegex(UserError, "already dispatched"):
                 ticket2._dispatch(user=ticket2.env["res.users"].browse(

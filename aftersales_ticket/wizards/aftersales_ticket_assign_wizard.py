@@ -52,8 +52,9 @@ class AftersalesTicketAssignWizard(models.TransientModel):
                               "automatic mode."))
         if (self.mode == "manual" and self.team_id and self.user_id
                 and self.user_id not in self.team_id.member_ids):
-            raise UserError(_("%s is not a member of the team %s.") % (
-                self.user_id.name, self.team_id.name))
+            raise UserError(_("%(user)s is not a member of the team %(team)s.")
+                            % {"user": self.user_id.name,
+                               "team": self.team_id.name})
         if self.mode == "manual":
             self.ticket_ids._dispatch(
                 team=self.team_id or None, user=self.user_id or None,
