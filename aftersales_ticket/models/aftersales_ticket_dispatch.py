@@ -42,7 +42,9 @@ class AftersalesTicket(models.Model):
         a new ticket is written once and tracked once."""
         vals = dict(vals)
         request = None
-        if not vals.get("user_id") and not self.env.context.get(NO_AUTO_ASSIGN):
+        stage = self.env["aftersales.ticket.stage"].browse(vals.get("stage_id"))
+        if not (vals.get("user_id") or stage.is_closed
+                or self.env.context.get(NO_AUTO_ASSIGN)):
             request = self._prepare_dispatch_request_from_vals(vals)
             plan = self._plan_assignment([request], only_auto_teams=True)[0]
             team, user, moment = plan
@@ -50,8 +52,8 @@ class AftersalesTicket(models.Model):
                 vals = dict(vals, team_id=team.id)
             if user:
                 vals = dict(vals, **self._prepare_dispatch_values(
-                    self.env["aftersales.ticket.stage"], user, moment,
-                    vals.get("date_planned"), fields.Datetime.now()))
+                    stage, user, moment, vals.get("date_planned"),
+                    fields.Datetime.now()))
         dispatched = bool(request and vals.get("user_id"))
         this = self
         if dispatched:
@@ -89,6 +91,11 @@ class AftersalesTicket(models.Model):
         ticket's or the routed team). Refuses tickets another agent is
         dispatching right now or has already dispatched, unless
         ``reassign``."""
+        closed = self.filtered("is_closed")
+        if closed:
+            raise UserError(_("These tickets are closed: %s. Reopen them "
+                              "before dispatching.")
+                            % ", ".join(closed.mapped("name")))
         self._lock_for_dispatch(reassign=reassign)
         if user:
             plan = [(team or ticket.team_id or user.aftersales_team_ids[:1],

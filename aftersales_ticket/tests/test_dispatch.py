@@ -239,6 +239,22 @@ class TestDispatch(AftersalesCase):
         self.assertEqual(ticket.user_id, self.technician_other)
         self.assertEqual(len(ticket.activity_ids), 2)
 
+    def test_dispatch_refuses_closed_ticket_and_outsider(self):
+        ticket = self.quiet_ticket.create({
+            "subject": "Job", "partner_id": self.customer_a.id,
+            "team_id": self.team_urban.id,
+            "stage_id": self.env.ref("aftersales_ticket.stage_closed").id,
+        })
+        with self.assertRaisesRegex(UserError, "closed"):
+            ticket._auto_assign()
+        ticket.stage_id = self.env.ref("aftersales_ticket.stage_new")
+        wizard = self.env["aftersales.ticket.assign.wizard"].create({
+            "ticket_ids": [(6, 0, ticket.ids)], "mode": "manual",
+            "team_id": self.team_suburban.id, "user_id": self.technician.id})
+        with self.assertRaisesRegex(UserError, "not a member"):
+            wizard.action_assign()
+        self.assertFalse(ticket.user_id)
+
     # Speed -----------------------------------------------------------------
 
     def test_auto_assign_query_count_does_not_grow(self):
