@@ -45,6 +45,8 @@
         "report/report_service_voucher.xml",
         "views/aftersales_ticket_voucher_views.xml",
         "views/voucher_portal_templates.xml",
+        "wizards/aftersales_ticket_assign_wizard_views.xml",
+        "views/aftersales_dispatch_views.xml",
     ],
     "demo": [
         "demo/aftersales_ticket_demo.xml",

@@ -16,3 +16,4 @@ from . import aftersales_ticket_part
 from . import aftersales_ticket_voucher
 from . import stock_picking
 from . import account_invoice
+from . import aftersales_ticket_dispatch

@@ -1,9 +1,14 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import datetime
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..lib import service_kpi
+from ..lib import dispatch_rules, service_kpi
+
+# Most specific first: a service point beats its centre, region, headquarters.
+LEVEL_RANK = {"point": 4, "center": 3, "region": 2, "headquarters": 1}
 
 
 class AftersalesTeam(models.Model):
@@ -76,6 +81,32 @@ class AftersalesTeam(models.Model):
         help="Cost centre receiving the time spent by this team on service "
              "tickets; created automatically when the first time is recorded.",
     )
+    state_ids = fields.Many2many(
+        "res.country.state",
+        "aftersales_team_country_state_rel",
+        "team_id",
+        "state_id",
+        string="Served States / Provinces",
+        help="New requests from customers in these states are routed to this "
+             "team (the lowest matching level of the network wins).",
+    )
+    zip_prefixes = fields.Char(
+        string="Served ZIP Prefixes",
+        help="Comma-separated beginnings of the ZIP codes served, e.g. "
+             "\"280, 2810\". A ZIP match is more specific than a state match "
+             "at the same level; a longer prefix is more specific.",
+    )
+    auto_assign = fields.Boolean(
+        string="Automatic Assignment",
+        default=True,
+        help="Dispatch new requests of this team to a technician as soon as "
+             "they are registered (skill, availability, then load).",
+    )
+    is_default = fields.Boolean(
+        string="Default Team of the Company",
+        help="Receives the requests that no other team's states or ZIP "
+             "prefixes match.",
+    )
 
     @api.depends("name", "parent_id.complete_name")
     def _compute_complete_name(self):
@@ -92,6 +123,16 @@ class AftersalesTeam(models.Model):
     def _check_parent_id(self):
         if not self._check_recursion():
             raise ValidationError(_("A team cannot be its own parent."))
+
+    @api.constrains("is_default", "company_id", "active")
+    def _check_is_default(self):
+        for team in self.filtered("is_default"):
+            if self.search_count([("is_default", "=", True),
+                                  ("company_id", "=", team.company_id.id),
+                                  ("id", "!=", team.id)]):
+                raise ValidationError(_(
+                    "The company %s already has a default team; untick it "
+                    "there first.") % team.company_id.name)
 
     def get_alias_model_name(self, vals):
         return "aftersales.ticket"
@@ -199,3 +240,111 @@ class AftersalesTeam(models.Model):
             "aftersales_ticket.aftersales_director_report_action").read()[0]
         action["domain"] = [("id", "in", reports.ids)]
         return action
+    def _get_zip_prefix_list(self):
+        self.ensure_one()
+        return [prefix.strip().upper().replace(" ", "")
+                for prefix in (self.zip_prefixes or "").split(",")
+                if prefix.strip()]
+
+    def _routing_key(self, state_id, zip_code):
+        """How well the team serves the address, higher is more specific;
+        None when it does not serve it."""
+        self.ensure_one()
+        zip_code = (zip_code or "").strip().upper().replace(" ", "")
+        zip_len = max([len(prefix) for prefix in self._get_zip_prefix_list()
+                       if zip_code and zip_code.startswith(prefix)] or [0])
+        state_match = bool(state_id) and state_id in self.state_ids.ids
+        if not zip_len and not state_match:
+            return None
+        return (LEVEL_RANK.get(self.level, 0), zip_len, state_match, -self.id)
+
+    @api.model
+    def _route_addresses(self, addresses):
+        """The team serving each ``(company_id, state_id, zip)`` address: the
+        most specific matching team of the company, else the company's
+        default team, else no team. One read of the network for all."""
+        company_ids = list({company_id for company_id, _state, _zip in addresses})
+        teams = self.search([("company_id", "in", company_ids)])
+        result = []
+        for company_id, state_id, zip_code in addresses:
+            best, best_key = self.browse(), None
+            default = self.browse()
+            for team in teams:
+                if team.company_id.id != company_id:
+                    continue
+                if team.is_default and not default:
+                    default = team
+                key = team._routing_key(state_id, zip_code)
+                if key and (best_key is None or key > best_key):
+                    best, best_key = team, key
+            result.append(best or default)
+        return result
+
+    def _get_open_ticket_load(self, users):
+        """{user id: number of open tickets}, by one grouped count over all
+        tickets (superuser: a technician's load counts tickets the current
+        user may not see)."""
+        groups = self.env["aftersales.ticket"].sudo().read_group(
+            [("user_id", "in", users.ids), ("is_closed", "=", False)],
+            ["user_id"], ["user_id"])
+        return {group["user_id"][0]: group["user_id_count"] for group in groups}
+
+    def _get_members_availability(self, start):
+        """{(team id, user id): (working periods, leaves)} of the teams'
+        members from ``start``: the team calendar's periods and the leaves of
+        the member's resources plus global leaves of that calendar. One read
+        of calendars, one of resources, one leave search for all teams.
+        Calendar hours are read in the timezone of the context or user, as
+        Odoo's resource module does."""
+        tz_name = self.env.context.get("tz") or self.env.user.tz or "UTC"
+        end = start + datetime.timedelta(days=dispatch_rules.HORIZON_DAYS + 1)
+        calendars = self.mapped("resource_calendar_id")
+        members = self.mapped("member_ids")
+        attendances = {calendar.id: [] for calendar in calendars}
+        for att in self.env["resource.calendar.attendance"].search(
+                [("calendar_id", "in", calendars.ids)]):
+            attendances[att.calendar_id.id].append((
+                int(att.dayofweek), att.hour_from, att.hour_to,
+                att.date_from and fields.Date.from_string(att.date_from),
+                att.date_to and fields.Date.from_string(att.date_to),
+            ))
+        periods = {
+            calendar_id: dispatch_rules.work_intervals(atts, start, tz_name)
+            for calendar_id, atts in attendances.items()
+        }
+        leaves = self.env["resource.calendar.leaves"].search([
+            ("date_from", "<", fields.Datetime.to_string(end)),
+            ("date_to", ">", fields.Datetime.to_string(start)),
+            "|", ("resource_id.user_id", "in", members.ids),
+            "&", ("resource_id", "=", False),
+            "|", ("calendar_id", "in", calendars.ids),
+            ("calendar_id", "=", False),
+        ])
+        global_leaves = {}
+        user_leaves = {}
+        for leave in leaves:
+            interval = (fields.Datetime.from_string(leave.date_from),
+                        fields.Datetime.from_string(leave.date_to))
+            if leave.resource_id:
+                user_leaves.setdefault(
+                    leave.resource_id.user_id.id, []).append(interval)
+            else:
+                global_leaves.setdefault(
+                    leave.calendar_id.id, []).append(interval)
+        availability = {}
+        for team in self:
+            calendar = team.resource_calendar_id
+            team_leaves = (global_leaves.get(calendar.id, [])
+                           + global_leaves.get(False, []))
+            for user in team.member_ids:
+                availability[team.id, user.id] = (
+                    periods[calendar.id],
+                    team_leaves + user_leaves.get(user.id, []))
+        return availability
+
+    def _available_from(self, availability, user, moment):
+        """First moment at or after ``moment`` at which ``user`` can work for
+        the team, or None (see :meth:`_get_members_availability`)."""
+        self.ensure_one()
+        work, leaves = availability[self.id, user.id]
+        return dispatch_rules.next_available(moment, work, leaves)

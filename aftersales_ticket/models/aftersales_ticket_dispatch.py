@@ -1,0 +1,305 @@
+# Copyright 2026 After-Sales Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from psycopg2 import OperationalError, errorcodes
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..lib import dispatch_rules
+
+# Lock errors that mean "another agent is dispatching these tickets now":
+# NOWAIT found the row locked, or the row changed since our snapshot.
+CONCURRENT_DISPATCH_ERRORS = (
+    errorcodes.LOCK_NOT_AVAILABLE,
+    errorcodes.SERIALIZATION_FAILURE,
+)
+# Context key turning automatic assignment at creation off (imports, tests).
+NO_AUTO_ASSIGN = "aftersales_no_auto_assign"
+# Context key of a dispatch: the technician's activity subscribes and tells
+# him, so no assignment mail and no second subscription for ``user_id``.
+ACTIVITY_SUBSCRIBES = "aftersales_activity_subscribes"
+
+
+class AftersalesTicket(models.Model):
+    """Dispatch: routing to a team, choice of technician, planned visit."""
+
+    _inherit = "aftersales.ticket"
+
+    date_planned = fields.Datetime(
+        string="Planned Visit", index=True, copy=False,
+        track_visibility="onchange",
+        help="When the technician is expected on site. Automatic assignment "
+             "proposes the technician's first available moment.",
+    )
+    planned_hours = fields.Float(
+        default=1.0,
+        help="Expected duration of the visit, shown in the visit calendar.",
+    )
+
+    @api.model
+    def create(self, vals):
+        """Route and dispatch the request in the values themselves, so that
+        a new ticket is written once and tracked once."""
+        vals = dict(vals)
+        request = None
+        stage = self.env["aftersales.ticket.stage"].browse(vals.get("stage_id"))
+        if not (vals.get("user_id") or stage.is_closed
+                or self.env.context.get(NO_AUTO_ASSIGN)):
+            request = self._prepare_dispatch_request_from_vals(vals)
+            plan = self._plan_assignment([request], only_auto_teams=True)[0]
+            team, user, moment = plan
+            if team and not vals.get("team_id"):
+                vals = dict(vals, team_id=team.id)
+            if user:
+                vals = dict(vals, **self._prepare_dispatch_values(
+                    stage, user, moment, vals.get("date_planned"),
+                    fields.Datetime.now()))
+        dispatched = bool(request and vals.get("user_id"))
+        this = self
+        if dispatched:
+            # the technician is told by the activity, not by an assignment
+            # mail; the tracking message of the new ticket (team, technician,
+            # stage...) stands for the "created" log message
+            this = self.with_context(mail_create_nolog=True,
+                                     **{ACTIVITY_SUBSCRIBES: True})
+        ticket = super(AftersalesTicket, this).create(vals)
+        if dispatched:
+            ticket._schedule_dispatch_activities()
+        return ticket.with_env(self.env)
+
+    def _message_get_auto_subscribe_fields(self, updated_fields,
+                                           auto_follow_fields=None):
+        names = super(AftersalesTicket, self)._message_get_auto_subscribe_fields(
+            updated_fields, auto_follow_fields=auto_follow_fields)
+        if self.env.context.get(ACTIVITY_SUBSCRIBES):
+            names = [name for name in names if name != "user_id"]
+        return names
+
+    def action_assign(self):
+        """Dispatch the tickets automatically (button of the form)."""
+        return self._auto_assign()
+
+    def _auto_assign(self, reassign=False):
+        """Automatic dispatch: a team by the customer's address when the
+        ticket has none, then the team's technician chosen by availability,
+        skill and load (see ``lib/dispatch_rules.py``)."""
+        return self._dispatch(reassign=reassign)
+
+    def _dispatch(self, team=None, user=None, reassign=False):
+        """Dispatch the tickets: to ``user`` (in ``team``, else the ticket's
+        team) when given, else automatically within ``team`` (else the
+        ticket's or the routed team). Refuses tickets another agent is
+        dispatching right now or has already dispatched, unless
+        ``reassign``."""
+        closed = self.filtered("is_closed")
+        if closed:
+            raise UserError(_("These tickets are closed: %s. Reopen them "
+                              "before dispatching.")
+                            % ", ".join(closed.mapped("name")))
+        self._lock_for_dispatch(reassign=reassign)
+        if user:
+            plan = [(team or ticket.team_id or user.aftersales_team_ids[:1],
+                     user, None) for ticket in self]
+        else:
+            moment = fields.Datetime.from_string(fields.Datetime.now())
+            requests = [self._prepare_dispatch_request(ticket, moment, team)
+                        for ticket in self]
+            plan = self._plan_assignment(requests)
+        unassigned = self.browse([
+            ticket.id for ticket, (_team, tech, _moment) in zip(self, plan)
+            if not tech])
+        if unassigned:
+            raise UserError(_(
+                "No technician can be found for %(tickets)s: no team serves "
+                "the customer's address, the team has no member, or no member "
+                "is available in the next %(days)d days. Choose a technician "
+                "yourself.") % {"tickets": ", ".join(unassigned.mapped("name")),
+                                "days": dispatch_rules.HORIZON_DAYS})
+        self._apply_assignment(plan)
+        return True
+
+    @api.model
+    def _prepare_dispatch_request_from_vals(self, vals):
+        """What routing and technician choice need, from creation values."""
+        partner = self.env["res.partner"].browse(vals.get("partner_id"))
+        # the product's category only steers the choice of technician: read
+        # it whoever registers the request (portal customer, e-mail gateway)
+        product = self.env["product.product"].sudo().browse(
+            vals.get("product_id"))
+        received = vals.get("date_received") or fields.Datetime.now()
+        company_id = vals.get("company_id") or self.default_get(
+            ["company_id"]).get("company_id")
+        vals["company_id"] = company_id
+        state_id = vals.get("contact_state_id") or partner.state_id.id
+        return {
+            "company_id": company_id,
+            "team": self.env["aftersales.team"].browse(vals.get("team_id")),
+            "state_id": state_id,
+            "zip": vals.get("contact_zip") or partner.zip,
+            "categ": product.categ_id,
+            "moment": fields.Datetime.from_string(received),
+        }
+
+    @api.model
+    def _prepare_dispatch_request(self, ticket, moment, team=None):
+        return {
+            "company_id": ticket.company_id.id,
+            "team": team or ticket.team_id,
+            "state_id": ticket.contact_state_id.id,
+            "zip": ticket.contact_zip,
+            "categ": ticket.product_id.categ_id,
+            "moment": moment,
+        }
+
+    @api.model
+    def _plan_assignment(self, requests, only_auto_teams=False):
+        """[(team, technician, moment)] for the requests, in one pass: one
+        routing read, one load count, one leave search for all of them.
+        A technician's load grows as the batch gives him tickets.
+
+        Runs as superuser: routing must see the whole service network, every
+        technician's load and leaves, whoever registers the request (portal
+        customer, e-mail gateway, agent); each request's company bounds it.
+        """
+        Team = self.env["aftersales.team"].sudo()
+        for req in requests:
+            req["team"] = req["team"].sudo()
+        unrouted = [req for req in requests if not req["team"]]
+        if unrouted:
+            teams = Team._route_addresses([
+                (req["company_id"], req["state_id"], req["zip"])
+                for req in unrouted])
+            for req, team in zip(unrouted, teams):
+                req["team"] = team
+        teams = Team.browse()
+        for req in requests:
+            teams |= req["team"]
+        if only_auto_teams:
+            teams = teams.filtered("auto_assign")
+        if not teams:
+            return [(req["team"], None, None) for req in requests]
+        start = min(req["moment"] for req in requests)
+        availability = teams._get_members_availability(start)
+        members = teams.mapped("member_ids")
+        loads = teams._get_open_ticket_load(members)
+        skills = {
+            user.id: [(categ.parent_left, categ.parent_right)
+                      for categ in user.aftersales_product_categ_ids]
+            for user in members
+        }
+        plan = []
+        for req in requests:
+            team = req["team"]
+            if team not in teams:
+                plan.append((team, None, None))
+                continue
+            categ = req["categ"].sudo()
+            categ_range = categ and (categ.parent_left, categ.parent_right)
+            candidates = [
+                dispatch_rules.Candidate(
+                    user_id=user.id,
+                    available_at=team._available_from(
+                        availability, user, req["moment"]),
+                    skilled=dispatch_rules.covers_category(
+                        skills[user.id], categ_range),
+                    load=loads.get(user.id, 0),
+                ) for user in team.member_ids
+            ]
+            chosen = dispatch_rules.choose_technician(candidates)
+            if chosen:
+                loads[chosen.user_id] = chosen.load + 1
+                plan.append((team, self.env["res.users"].browse(chosen.user_id),
+                             chosen.available_at))
+            else:
+                plan.append((team, None, None))
+        return plan
+
+    def _prepare_dispatch_values(self, stage, user, moment, date_planned, now):
+        """Values written on a dispatched ticket: ``stage`` is its current
+        stage (kept when already past "Dispatched"), ``moment`` the
+        technician's first available moment, proposed as planned visit."""
+        # by id: env.ref() would check the record exists, one query a ticket
+        dispatched = self.env["aftersales.ticket.stage"].browse(
+            self.env["ir.model.data"].xmlid_to_res_id(
+                "aftersales_ticket.stage_dispatched", raise_if_not_found=True))
+        values = {
+            "user_id": user.id,
+            "date_dispatched": now,
+        }
+        if not stage or stage.sequence < dispatched.sequence:
+            values["stage_id"] = dispatched.id
+        if not date_planned and moment:
+            values["date_planned"] = fields.Datetime.to_string(moment)
+        return values
+
+    def _apply_assignment(self, plan):
+        """Write the plan (one write per team, technician and stage) and
+        schedule the technicians' activities."""
+        groups = {}
+        now = fields.Datetime.now()
+        for ticket, (team, user, moment) in zip(self, plan):
+            values = self._prepare_dispatch_values(
+                ticket.stage_id, user, moment, ticket.date_planned, now)
+            if team:
+                values["team_id"] = team.id
+            key = tuple(sorted(values.items()))
+            groups.setdefault(key, self.browse())
+            groups[key] |= ticket
+        # the technician is told and subscribed by the activity
+        quiet = self.with_context(**{ACTIVITY_SUBSCRIBES: True})
+        for key, tickets in groups.items():
+            tickets.with_env(quiet.env).write(dict(key))
+        self._schedule_dispatch_activities()
+
+    def _lock_for_dispatch(self, reassign=False):
+        """Lock the tickets' rows for this transaction; refuse with a clear
+        message when another agent is dispatching them right now or has
+        dispatched them already (unless ``reassign``)."""
+        if not self.ids:
+            return
+        self._invalidate_dispatch_cache()
+        try:
+            with self.env.cr.savepoint():
+                self.env.cr.execute(
+                    "SELECT id, user_id FROM aftersales_ticket "
+                    "WHERE id IN %s FOR UPDATE NOWAIT",
+                    (tuple(self.ids),), log_exceptions=False)
+                rows = self.env.cr.fetchall()
+        except OperationalError as error:
+            if error.pgcode not in CONCURRENT_DISPATCH_ERRORS:
+                raise
+            raise UserError(_(
+                "Another agent is dispatching %s at this very moment. "
+                "Reload the tickets and try again.") % ", ".join(
+                    self.mapped("name")))
+        taken = self.browse([ticket_id for ticket_id, user_id in rows
+                             if user_id])
+        if taken and not reassign:
+            raise UserError(_(
+                "%s already dispatched to a technician by someone else. "
+                "Reload the tickets, or choose to reassign them.") % ", ".join(
+                    "%s (%s)" % (ticket.name, ticket.user_id.name)
+                    for ticket in taken))
+
+    def _invalidate_dispatch_cache(self):
+        """Forget cached assignment values: the locked rows are the truth."""
+        self.invalidate_cache(
+            fnames=["user_id", "team_id", "stage_id", "date_dispatched"],
+            ids=self.ids)
+
+    def _prepare_dispatch_activity(self, ticket):
+        return {
+            "res_model_id": self.env["ir.model"]._get_id("aftersales.ticket"),
+            "res_id": ticket.id,
+            "user_id": ticket.user_id.id,
+            "activity_type_id": self.env["ir.model.data"].xmlid_to_res_id(
+                "mail.mail_activity_data_todo", raise_if_not_found=True),
+            "summary": _("Service visit %s") % ticket.name,
+            "date_deadline": fields.Date.to_string(fields.Datetime.from_string(
+                ticket.date_planned or ticket.date_dispatched).date()),
+        }
+
+    def _schedule_dispatch_activities(self):
+        Activity = self.env["mail.activity"]
+        for ticket in self.filtered("user_id"):
+            Activity.create(self._prepare_dispatch_activity(ticket))

@@ -1,0 +1,167 @@
+# Copyright 2026 After-Sales Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+"""Ticket creation cost: aftersales.ticket against OCA helpdesk.ticket.
+
+Each module's ticket is created the way its form does it: default values of
+the form's fields, then ``create`` with the values the user typed, as an
+agent user with the web client's context (tracking, followers and
+notifications on). Ours runs with routing, automatic dispatch (technician,
+activity) and the partner snapshot active. Everything happens in one
+transaction that is rolled back at the end.
+
+    python bench/bench_ticket_create.py --config <odoo.conf> --database <db>
+"""
+import argparse
+import time
+
+import odoo
+from odoo import SUPERUSER_ID, api
+
+WEB_CONTEXT = {"lang": "en_US", "tz": "Europe/Madrid"}
+
+OUR_FORM_FIELDS = [
+    "name", "subject", "description", "partner_id", "contact_name",
+    "contact_phone", "contact_mobile", "contact_email", "contact_street",
+    "contact_street2", "contact_city", "contact_state_id", "contact_zip",
+    "contact_country_id", "request_type", "service_category", "category_id",
+    "priority", "channel", "product_id", "lot_id", "team_id", "user_id",
+    "date_planned", "planned_hours", "company_id", "date_received",
+    "stage_id",
+]
+HELPDESK_FORM_FIELDS = [
+    "number", "name", "description", "partner_id", "partner_name",
+    "partner_email", "team_id", "user_id", "stage_id", "category_id",
+    "channel_id", "priority", "company_id", "tag_ids",
+]
+
+
+def make_user(env, login, groups):
+    return env["res.users"].with_context(no_reset_password=True).create({
+        "name": login.title(), "login": login,
+        "email": "%s@bench.example.com" % login,
+        "groups_id": [(6, 0, [env.ref(group).id for group in groups])],
+    })
+
+
+def setup(env):
+    """Users, a small service network and customers, as a real company
+    would have them (routing by state, technicians with skills)."""
+    spain = env.ref("base.es")
+    states = [env["res.country.state"].create({
+        "name": "Bench State %d" % index, "code": "BS%d" % index,
+        "country_id": spain.id}) for index in range(4)]
+    customers = [env["res.partner"].create({
+        "name": "Bench Customer %d" % index, "email": "c%d@bench.example.com"
+        % index, "phone": "+34 600 000 %03d" % index,
+        "street": "%d Bench Street" % index, "city": "Madrid",
+        "zip": "28%03d" % index, "state_id": states[index % 4].id,
+        "country_id": spain.id}) for index in range(50)]
+    categ = env["product.category"].create({"name": "Bench Appliances"})
+    product = env["product.product"].create(
+        {"name": "Bench Washer", "categ_id": categ.id})
+    technicians = [make_user(env, "bench_tech_%d" % index,
+                             ["aftersales_ticket.group_technician"])
+                   for index in range(8)]
+    for index, tech in enumerate(technicians):
+        if index % 2:
+            tech.aftersales_product_categ_ids = [(6, 0, [categ.id])]
+    Team = env["aftersales.team"]
+    env["aftersales.team"].search([("is_default", "=", True)]).write(
+        {"is_default": False})
+    hq = Team.create({"name": "Bench HQ", "level": "headquarters",
+                      "is_default": True})
+    for index in range(4):
+        Team.create({
+            "name": "Bench Centre %d" % index, "level": "center",
+            "parent_id": hq.id, "state_ids": [(6, 0, [states[index].id])],
+            "member_ids": [(6, 0, [technicians[2 * index].id,
+                                   technicians[2 * index + 1].id])],
+        })
+    agent = make_user(env, "bench_agent", ["aftersales_ticket.group_agent"])
+    helpdesk_agent = make_user(env, "bench_helpdesk_agent",
+                               ["helpdesk_mgmt.group_helpdesk_user"])
+    helpdesk_team = env["helpdesk.ticket.team"].create({
+        "name": "Bench Helpdesk Team",
+        "user_ids": [(6, 0, [helpdesk_agent.id])]})
+    return {"customers": customers, "product": product, "agent": agent,
+            "helpdesk_agent": helpdesk_agent, "helpdesk_team": helpdesk_team}
+
+
+def ours_values(data, index):
+    return {
+        "subject": "Washer does not start (%d)" % index,
+        "description": "The customer reports a fault after a power cut.",
+        "partner_id": data["customers"][index % 50].id,
+        "request_type": "fault", "channel": "phone",
+        "product_id": data["product"].id,
+    }
+
+
+def helpdesk_values(data, index):
+    partner = data["customers"][index % 50]
+    return {
+        "name": "Washer does not start (%d)" % index,
+        "description": "The customer reports a fault after a power cut.",
+        "partner_id": partner.id,
+        # what the form's partner onchange fills in
+        "partner_name": partner.name, "partner_email": partner.email,
+        "team_id": data["helpdesk_team"].id,
+    }
+
+
+def measure(model, form_fields, make_values, data, count, warmup=5):
+    defaults = model.default_get(form_fields)
+    for index in range(warmup):
+        model.create(dict(defaults, **make_values(data, index)))
+    cr = model.env.cr
+    queries = cr.sql_log_count
+    start = time.time()
+    for index in range(count):
+        model.create(dict(defaults, **make_values(data, index)))
+    elapsed = time.time() - start
+    return (cr.sql_log_count - queries) / float(count), elapsed * 1000.0 / count
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--config", required=True)
+    parser.add_argument("--database", required=True)
+    parser.add_argument("--tickets", type=int, default=1000)
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database,
+                                    "--log-level", "warn"])
+    with api.Environment.manage():
+        run(args)
+
+
+def run(args):
+    registry = odoo.registry(args.database)
+    with registry.cursor() as cr:
+        try:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            data = setup(env)
+            ours = api.Environment(cr, data["agent"].id, dict(WEB_CONTEXT))[
+                "aftersales.ticket"]
+            theirs = api.Environment(
+                cr, data["helpdesk_agent"].id, dict(WEB_CONTEXT))[
+                    "helpdesk.ticket"]
+            our_q, our_ms = measure(ours, OUR_FORM_FIELDS, ours_values, data,
+                                    args.tickets)
+            dispatched = ours.search_count([
+                ("subject", "like", "Washer does not start"),
+                ("user_id", "!=", False)])
+            their_q, their_ms = measure(theirs, HELPDESK_FORM_FIELDS,
+                                        helpdesk_values, data, args.tickets)
+        finally:
+            cr.rollback()
+    print("tickets per module: %d (+5 warm-up); ours dispatched "
+          "automatically: %d" % (args.tickets, dispatched))
+    print("%-28s %12s %12s" % ("", "queries/tkt", "ms/tkt"))
+    print("%-28s %12.1f %12.2f" % ("aftersales.ticket", our_q, our_ms))
+    print("%-28s %12.1f %12.2f" % ("helpdesk.ticket (OCA)", their_q, their_ms))
+    print("%-28s %12.2f %12.2f" % ("ratio ours / helpdesk_mgmt",
+                                   our_q / their_q, our_ms / their_ms))
+
+
+if __name__ == "__main__":
+    main()
