@@ -30,6 +30,13 @@
         "views/aftersales_ticket_stage_views.xml",
         "views/aftersales_ticket_category_views.xml",
         "views/aftersales_team_views.xml",
+        "data/mail_template_complaint_data.xml",
+        "data/product_claim_data.xml",
+        "wizards/aftersales_complaint_notify_wizard_views.xml",
+        "wizards/aftersales_anonymize_wizard_views.xml",
+        "views/aftersales_ticket_complaint_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_company_views.xml",
     ],
     "demo": [
         "demo/aftersales_ticket_demo.xml",

@@ -5,3 +5,8 @@ from . import aftersales_ticket_category
 from . import aftersales_ticket
 from . import res_users
 from . import account_analytic_line
+from . import aftersales_ticket_complaint
+from . import aftersales_ticket_claim
+from . import aftersales_ticket_privacy
+from . import res_company
+from . import res_partner
