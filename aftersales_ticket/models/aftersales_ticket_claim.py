@@ -99,6 +99,7 @@ class AftersalesTicket(models.Model):
                 "Enter a compensation amount greater than zero on claim %s "
                 "before approving it.") % ", ".join(no_amount.mapped("name")))
         for ticket in todo:
+            # the credit note comes with superuser rights, see there
             refund = ticket._create_claim_refund()
             ticket.write({
                 "claim_state": "approved",
@@ -269,13 +270,14 @@ class AftersalesTicket(models.Model):
     def _create_claim_refund(self):
         self.ensure_one()
         # sudo: managers decide compensations without holding billing
-        # rights; the credit note is created in draft for the accountants.
-        refund = self.env["account.invoice"].sudo().create(
-            self._prepare_claim_refund())
+        # rights (journals, accounts, invoices); the credit note is created
+        # in draft for the accountants.
+        values = self.sudo()._prepare_claim_refund()
+        refund = self.env["account.invoice"].sudo().create(values)
         refund.compute_taxes()
         refund.message_post(
             body=_("Compensation for after-sales claim %s.") % self.name,
             subtype="mail.mt_note")
         _logger.info("Claim ticket %d: credit note %d created",
                      self.id, refund.id)
-        return refund.sudo(self.env.user)
+        return refund

@@ -232,12 +232,18 @@ class AftersalesTicket(models.Model):
                            "service team or its parent team."),
                     subtype="mail.mt_note")
             return
-        template = self.env.ref(template_xmlid)
+        # sudo: the escalation e-mail goes to the superior, who may see what
+        # it shows (product, serial number...) even when the agent who
+        # registered the complaint may not read those records.
+        template = self.env.ref(template_xmlid).sudo()
         Activity = self.env["mail.activity"]
         self.write({"escalated_to_id": user.id,
                     "escalated_on": fields.Datetime.now()})
+        email_values = {"author_id": self.env.user.partner_id.id}
+        if self.env.user.email:
+            email_values["email_from"] = self.env.user.partner_id.email_formatted
         for ticket in self:
             Activity.create(ticket._prepare_escalation_activity(user, summary))
-            template.send_mail(ticket.id)
+            template.send_mail(ticket.id, email_values=email_values)
         _logger.info("Complaint tickets %s escalated to user %d",
                      self.ids, user.id)
