@@ -18,6 +18,8 @@ OUTCOME_METHODS = [("written", "Written"), ("phone", "Phone")]
 REPEAT_MATCH_FIELDS = ("lot_id", "product_id", "category_id")
 
 
+# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     _inherit = "aftersales.ticket"
 
@@ -43,8 +45,7 @@ class AftersalesTicket(models.Model):
         "res.users", string="Escalated To", readonly=True, copy=False,
         track_visibility="onchange",
     )
-    escalated_on = fields.Datetime(string="Escalated On", readonly=True,
-                                   copy=False)
+    escalated_on = fields.Datetime(readonly=True, copy=False)
     outcome_notification_method = fields.Selection(
         OUTCOME_METHODS, string="Customer Told By", readonly=True, copy=False,
         track_visibility="onchange",
@@ -192,7 +193,8 @@ class AftersalesTicket(models.Model):
         self._escalate_complaint(
             superior,
             "aftersales_ticket.mail_template_complaint_repeat",
-            _("Repeat complaint: %s (repeat of %s)") % (self.name, original.name),
+            _("Repeat complaint: %(ticket)s (repeat of %(original)s)") % {
+                "ticket": self.name, "original": original.name},
         )
 
     def _escalate_serious_complaints(self):

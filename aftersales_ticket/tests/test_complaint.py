@@ -1,5 +1,6 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import logging
 from datetime import datetime, timedelta
 
 from odoo import fields
@@ -63,8 +64,13 @@ class TestComplaint(AftersalesCase):
         first = self._complaint(days_ago=12, lot_id=self.lot.id,
                                 product_id=self.product.id)
         # registered by an agent, from another contact of the same company
-        second = self._complaint(user=self.agent, partner_id=self.contact_a.id,
-                                 lot_id=self.lot.id)
+        with self.assertLogs("odoo.addons.aftersales_ticket", logging.INFO) as logs:
+            second = self._complaint(user=self.agent,
+                                     partner_id=self.contact_a.id,
+                                     lot_id=self.lot.id)
+        # the server log names ids only, never the customer
+        for value in ("Customer A", "Ana Contact", "customer-a.example.com"):
+            self.assertNotIn(value, "\n".join(logs.output))
         self.assertEqual(second.repeat_of_id, first)
         self.assertEqual(second.priority, "3")
         self.assertEqual(first.repeat_ids, second)

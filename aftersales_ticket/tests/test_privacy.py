@@ -1,5 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import logging
+
 from odoo.exceptions import AccessError, UserError
 
 from .common import AftersalesCase
@@ -112,7 +114,11 @@ class TestPrivacy(AftersalesCase):
         statistics = self._statistics(tickets)
         dates = tickets.mapped("date_received")
 
-        self._anonymize(self.manager, self.holding)
+        with self.assertLogs("odoo.addons.aftersales_ticket", logging.INFO) as logs:
+            self._anonymize(self.manager, self.holding)
+        # the server log names ids only
+        for value in PERSONAL_VALUES:
+            self.assertNotIn(value.lower(), "\n".join(logs.output).lower())
 
         self.assertEqual(self._leaks(tickets, partners), [])
         self.assertEqual(self.env["aftersales.ticket"].search_count(

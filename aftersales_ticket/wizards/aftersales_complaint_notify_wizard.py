@@ -62,9 +62,11 @@ class AftersalesComplaintNotifyWizard(models.TransientModel):
         when = fields.Datetime.context_timestamp(
             self, fields.Datetime.from_string(self.notified_on))
         body = "<p>%s</p>" % html_escape(
-            _("Customer told the outcome of the complaint (%s) on %s by %s.") % (
-                methods[self.method], when.strftime("%Y-%m-%d %H:%M"),
-                self.notified_by_id.name))
+            _("Customer told the outcome of the complaint (%(method)s) on "
+              "%(when)s by %(user)s.") % {
+                  "method": methods[self.method],
+                  "when": when.strftime("%Y-%m-%d %H:%M"),
+                  "user": self.notified_by_id.name})
         if self.note:
             body += plaintext2html(self.note)
         return body
