@@ -190,6 +190,9 @@ class AftersalesTicket(models.Model):
             body=_("Repeat of complaint %s: priority raised to urgent.")
             % original.name,
             subtype="mail.mt_note")
+        original.message_post(
+            body=_("Repeated by complaint %s.") % self.name,
+            subtype="mail.mt_note")
         self._escalate_complaint(
             superior,
             "aftersales_ticket.mail_template_complaint_repeat",
