@@ -149,6 +149,7 @@ class AftersalesTicket(models.Model):
         window_start = fields.Datetime.to_string(received - timedelta(days=days))
         return [
             ("id", "!=", self.id),
+            ("company_id", "=", self.company_id.id),
             ("request_type", "=", "complaint"),
             ("commercial_partner_id", "=", self.commercial_partner_id.id),
             ("date_received", ">=", window_start),
@@ -161,8 +162,12 @@ class AftersalesTicket(models.Model):
         domain = self._prepare_repeat_complaint_domain(days)
         if domain is None:
             return self.browse()
-        earlier = self.search(domain, order="date_received desc, id desc", limit=1)
-        original = earlier.repeat_of_id or earlier
+        # sudo: a repeat is a repeat whoever registers it; the record rules
+        # of the agent, technician or portal user who does must not hide the
+        # customer's earlier complaints (the domain keeps to the company).
+        earlier = self.sudo().search(
+            domain, order="date_received desc, id desc", limit=1)
+        original = (earlier.repeat_of_id or earlier).sudo(self.env.uid)
         return original if original != self else self.browse()
 
     def _get_escalation_superior(self):
@@ -190,9 +195,10 @@ class AftersalesTicket(models.Model):
             body=_("Repeat of complaint %s: priority raised to urgent.")
             % original.name,
             subtype="mail.mt_note")
-        original.message_post(
+        # sudo: the earlier complaint may be outside what the user sees
+        original.sudo().message_post(
             body=_("Repeated by complaint %s.") % self.name,
-            subtype="mail.mt_note")
+            subtype="mail.mt_note", author_id=self.env.user.partner_id.id)
         self._escalate_complaint(
             superior,
             "aftersales_ticket.mail_template_complaint_repeat",
