@@ -66,6 +66,7 @@ class TestClaim(AftersalesCase):
         # the compensation product carries no tax: the total is the amount
         self.assertFalse(product.taxes_id)
         self.assertAlmostEqual(refund.amount_total, 150.0, places=2)
+        self.assertEqual(self.claim.action_open_claim_refund()["res_id"], refund.id)
         # approving again creates nothing new
         claim.action_claim_approve()
         self.assertEqual(self._refunds(self.claim), refund)

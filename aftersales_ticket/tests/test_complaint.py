@@ -88,6 +88,9 @@ class TestComplaint(AftersalesCase):
         third = self._complaint(lot_id=self.lot.id)
         self.assertEqual(third.repeat_of_id, first)
         self.assertEqual(first.repeat_count, 2)
+        action = first.action_open_repeat_complaints()
+        self.assertEqual(self.env["aftersales.ticket"].search(action["domain"]),
+                         second | third)
 
     def test_repeat_matches_product_or_fault_category(self):
         category = self.env["aftersales.ticket.category"].create(
@@ -153,9 +156,9 @@ class TestComplaint(AftersalesCase):
         self.assertIn("told the outcome", error.exception.name)
         self.assertFalse(ticket.is_closed)
 
+        action = ticket.sudo(self.agent).action_record_outcome_notification()
         wizard = self.env["aftersales.complaint.notify.wizard"].sudo(
-            self.agent).with_context(
-                active_model="aftersales.ticket", active_ids=ticket.ids).create({
+            self.agent).with_context(**action["context"]).create({
                     "method": "written",
                     "note": "Letter sent: the unit will be replaced.",
                 })
