@@ -47,6 +47,13 @@
         "views/voucher_portal_templates.xml",
         "wizards/aftersales_ticket_assign_wizard_views.xml",
         "views/aftersales_dispatch_views.xml",
+        "data/mail_template_complaint_data.xml",
+        "data/product_claim_data.xml",
+        "wizards/aftersales_complaint_notify_wizard_views.xml",
+        "wizards/aftersales_anonymize_wizard_views.xml",
+        "views/aftersales_ticket_complaint_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_company_views.xml",
     ],
     "demo": [
         "demo/aftersales_ticket_demo.xml",

@@ -17,3 +17,8 @@ from . import aftersales_ticket_voucher
 from . import stock_picking
 from . import account_invoice
 from . import aftersales_ticket_dispatch
+from . import aftersales_ticket_complaint
+from . import aftersales_ticket_claim
+from . import aftersales_ticket_privacy
+from . import res_company
+from . import res_partner

@@ -1,0 +1,260 @@
+# Copyright 2026 After-Sales Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+"""Complaints: repeat detection and escalation, serious complaints sent to
+the designated executive, and the rule that a complaint is only closed once
+the customer has been told the outcome."""
+import logging
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+_logger = logging.getLogger(__name__)
+
+REPEAT_COMPLAINT_DAYS_PARAM = "aftersales.repeat_complaint_days"
+DEFAULT_REPEAT_COMPLAINT_DAYS = 30
+OUTCOME_METHODS = [("written", "Written"), ("phone", "Phone")]
+# Ticket fields that make two complaints "about the same thing".
+REPEAT_MATCH_FIELDS = ("lot_id", "product_id", "category_id")
+
+
+# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# pylint: disable=consider-merging-classes-inherited
+class AftersalesTicket(models.Model):
+    _inherit = "aftersales.ticket"
+
+    is_serious = fields.Boolean(
+        string="Serious Complaint", copy=False, track_visibility="onchange",
+        help="A serious complaint is escalated at once to the company's "
+             "after-sales executive.",
+    )
+    repeat_of_id = fields.Many2one(
+        "aftersales.ticket", string="Repeat Of", index=True, readonly=True,
+        copy=False, ondelete="set null", track_visibility="onchange",
+        help="Earlier complaint by the same customer about the same serial "
+             "number, product or fault category within the repeat window.",
+    )
+    repeat_ids = fields.One2many(
+        "aftersales.ticket", "repeat_of_id", string="Repeat Complaints",
+        readonly=True,
+    )
+    repeat_count = fields.Integer(
+        string="Repeats", compute="_compute_repeat_count",
+    )
+    escalated_to_id = fields.Many2one(
+        "res.users", string="Escalated To", readonly=True, copy=False,
+        track_visibility="onchange",
+    )
+    escalated_on = fields.Datetime(readonly=True, copy=False)
+    outcome_notification_method = fields.Selection(
+        OUTCOME_METHODS, string="Customer Told By", readonly=True, copy=False,
+        track_visibility="onchange",
+    )
+    outcome_notified_on = fields.Datetime(
+        string="Customer Told On", readonly=True, copy=False,
+        track_visibility="onchange",
+    )
+    outcome_notified_by_id = fields.Many2one(
+        "res.users", string="Customer Told By (User)", readonly=True,
+        copy=False, track_visibility="onchange",
+    )
+
+    def _compute_repeat_count(self):
+        ids = [ticket_id for ticket_id in self.ids if isinstance(ticket_id, int)]
+        counts = {}
+        if ids:
+            groups = self.read_group(
+                [("repeat_of_id", "in", ids)], ["repeat_of_id"], ["repeat_of_id"])
+            counts = {group["repeat_of_id"][0]: group["repeat_of_id_count"]
+                      for group in groups}
+        for ticket in self:
+            ticket.repeat_count = counts.get(ticket.id, 0)
+
+    @api.constrains("stage_id", "request_type", "outcome_notified_on",
+                    "outcome_notification_method")
+    def _check_complaint_outcome_notified(self):
+        for ticket in self:
+            if (ticket.request_type == "complaint" and ticket.stage_id.is_closed
+                    and not (ticket.outcome_notified_on
+                             and ticket.outcome_notification_method)):
+                raise ValidationError(_(
+                    "Complaint %s cannot be closed before the customer has been "
+                    "told the outcome. Use \"Record Customer Notification\" to "
+                    "record how (written or phone), when and by whom."
+                ) % ticket.name)
+
+    @api.model
+    def create(self, vals):
+        ticket = super(AftersalesTicket, self).create(vals)
+        if ticket.request_type == "complaint":
+            ticket._process_new_complaints()
+        return ticket
+
+    def write(self, vals):
+        new_complaints = serious = self.browse()
+        if vals.get("request_type") == "complaint":
+            new_complaints = self.filtered(lambda t: t.request_type != "complaint")
+        if vals.get("is_serious"):
+            serious = self.filtered(lambda t: not t.is_serious) - new_complaints
+        result = super(AftersalesTicket, self).write(vals)
+        if new_complaints:
+            new_complaints._process_new_complaints()
+        serious = serious.filtered(lambda t: t.request_type == "complaint")
+        if serious:
+            serious._escalate_serious_complaints()
+        return result
+
+    def action_open_repeat_complaints(self):
+        self.ensure_one()
+        action = self.env.ref("aftersales_ticket.aftersales_ticket_action").read()[0]
+        action.update({
+            "domain": [("repeat_of_id", "=", self.id)],
+            "context": {"default_request_type": "complaint"},
+            "view_mode": "tree,form",
+            "views": [(False, "tree"), (False, "form")],
+        })
+        return action
+
+    def action_record_outcome_notification(self):
+        action = self.env.ref(
+            "aftersales_ticket.aftersales_complaint_notify_wizard_action").read()[0]
+        action["context"] = {
+            "active_model": self._name, "active_ids": self.ids,
+        }
+        return action
+
+    @api.model
+    def _get_repeat_complaint_days(self):
+        # sudo: system parameters are readable by administrators only; this
+        # one is a plain number set in the suite's settings.
+        value = self.env["ir.config_parameter"].sudo().get_param(
+            REPEAT_COMPLAINT_DAYS_PARAM, DEFAULT_REPEAT_COMPLAINT_DAYS)
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            _logger.warning("System parameter %s is not a number of days; "
+                            "using %d", REPEAT_COMPLAINT_DAYS_PARAM,
+                            DEFAULT_REPEAT_COMPLAINT_DAYS)
+            return DEFAULT_REPEAT_COMPLAINT_DAYS
+
+    def _prepare_repeat_complaint_domain(self, days):
+        """Earlier complaints this one repeats: same commercial partner, same
+        serial, product or fault category, received within ``days``."""
+        self.ensure_one()
+        criteria = [(name, "=", self[name].id)
+                    for name in REPEAT_MATCH_FIELDS if self[name]]
+        if not criteria or not self.commercial_partner_id:
+            return None
+        received = fields.Datetime.from_string(self.date_received)
+        window_start = fields.Datetime.to_string(received - timedelta(days=days))
+        return [
+            ("id", "!=", self.id),
+            ("company_id", "=", self.company_id.id),
+            ("request_type", "=", "complaint"),
+            ("commercial_partner_id", "=", self.commercial_partner_id.id),
+            ("date_received", ">=", window_start),
+            ("date_received", "<=", self.date_received),
+        ] + ["|"] * (len(criteria) - 1) + criteria
+
+    def _find_repeated_complaint(self, days):
+        """The first complaint of the series this complaint repeats."""
+        self.ensure_one()
+        domain = self._prepare_repeat_complaint_domain(days)
+        if domain is None:
+            return self.browse()
+        # sudo: a repeat is a repeat whoever registers it; the record rules
+        # of the agent, technician or portal user who does must not hide the
+        # customer's earlier complaints (the domain keeps to the company).
+        earlier = self.sudo().search(
+            domain, order="date_received desc, id desc", limit=1)
+        original = (earlier.repeat_of_id or earlier).sudo(self.env.uid)
+        return original if original != self else self.browse()
+
+    def _get_escalation_superior(self):
+        """The director of the team's parent team, else the team's own
+        director or manager."""
+        self.ensure_one()
+        team = self.team_id
+        return team.parent_id.director_id or team.director_id or team.manager_id
+
+    def _process_new_complaints(self):
+        days = self._get_repeat_complaint_days()
+        for ticket in self:
+            original = ticket._find_repeated_complaint(days) if days > 0 else None
+            if original:
+                ticket._escalate_repeat_complaint(original)
+        serious = self.filtered("is_serious")
+        if serious:
+            serious._escalate_serious_complaints()
+
+    def _escalate_repeat_complaint(self, original):
+        self.ensure_one()
+        self.write({"repeat_of_id": original.id, "priority": "3"})
+        superior = self._get_escalation_superior()
+        self.message_post(
+            body=_("Repeat of complaint %s: priority raised to urgent.")
+            % original.name,
+            subtype="mail.mt_note")
+        # sudo: the earlier complaint may be outside what the user sees
+        original.sudo().message_post(
+            body=_("Repeated by complaint %s.") % self.name,
+            subtype="mail.mt_note", author_id=self.env.user.partner_id.id)
+        self._escalate_complaint(
+            superior,
+            "aftersales_ticket.mail_template_complaint_repeat",
+            _("Repeat complaint: %(ticket)s (repeat of %(original)s)") % {
+                "ticket": self.name, "original": original.name},
+        )
+
+    def _escalate_serious_complaints(self):
+        for ticket in self:
+            executive = ticket.company_id.aftersales_executive_id
+            if not executive:
+                ticket.message_post(
+                    body=_("No after-sales executive is set on the company; "
+                           "the serious complaint goes to the superior."),
+                    subtype="mail.mt_note")
+                executive = ticket._get_escalation_superior()
+            if ticket.priority != "3":
+                ticket.priority = "3"
+            ticket._escalate_complaint(
+                executive,
+                "aftersales_ticket.mail_template_complaint_serious",
+                _("Serious complaint: %s") % ticket.name,
+            )
+
+    def _prepare_escalation_activity(self, user, summary):
+        self.ensure_one()
+        return {
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+            "user_id": user.id,
+            "summary": summary,
+            "date_deadline": fields.Date.context_today(self),
+        }
+
+    def _escalate_complaint(self, user, template_xmlid, summary):
+        """Activity and e-mail for ``user`` on each complaint of ``self``."""
+        if not user:
+            for ticket in self:
+                ticket.message_post(
+                    body=_("Nobody to escalate to: set a director on the "
+                           "service team or its parent team."),
+                    subtype="mail.mt_note")
+            return
+        # sudo: the escalation e-mail goes to the superior, who may see what
+        # it shows (product, serial number...) even when the agent who
+        # registered the complaint may not read those records.
+        template = self.env.ref(template_xmlid).sudo()
+        Activity = self.env["mail.activity"]
+        self.write({"escalated_to_id": user.id,
+                    "escalated_on": fields.Datetime.now()})
+        email_values = {"author_id": self.env.user.partner_id.id}
+        if self.env.user.email:
+            email_values["email_from"] = self.env.user.partner_id.email_formatted
+        for ticket in self:
+            Activity.create(ticket._prepare_escalation_activity(user, summary))
+            template.send_mail(ticket.id, email_values=email_values)
+        _logger.info("Complaint tickets %s escalated to user %d",
+                     self.ids, user.id)
