@@ -5,3 +5,8 @@ from . import aftersales_ticket_category
 from . import aftersales_ticket
 from . import res_users
 from . import account_analytic_line
+from . import aftersales_sla_policy
+from . import aftersales_ticket_pause
+from . import aftersales_ticket_sla
+from . import aftersales_team_sla
+from . import resource_calendar
