@@ -97,8 +97,10 @@ class AftersalesSlaPolicy(models.Model):
         for policy in self:
             if policy.team_id and policy.zone and policy.team_id.zone != policy.zone:
                 raise ValidationError(_(
-                    "SLA policy %s: team %s is not in the %s zone.") % (
-                        policy.name, policy.team_id.name, policy.zone))
+                    "SLA policy %(policy)s: team %(team)s is not in the "
+                    "%(zone)s zone.") % {
+                        "policy": policy.name, "team": policy.team_id.name,
+                        "zone": policy.zone})
 
     def _get_targets(self):
         """Targets of the policy, {kind: working hours}, kinds dispatch,

@@ -11,6 +11,7 @@ import logging
 from datetime import datetime, timedelta
 
 from odoo import _, api, fields, models
+from odoo.tools import html_escape
 
 from ..lib.working_clock import NoWorkingTime
 from .aftersales_sla_policy import SLA_TIERS
@@ -140,18 +141,25 @@ class AftersalesTicket(models.Model):
         the next pending one. Returns (tickets read, tickets newly breached).
         """
         now = _to_dt(now) or _utcnow()
-        last_run = self._sla_get_last_run()
-        domain = [("sla_next_deadline", "<=", _to_str(now)),
-                  ("is_closed", "=", False)]
-        if last_run:
-            domain.insert(0, ("sla_next_deadline", ">",
-                              _to_str(last_run - CRON_OVERLAP)))
-        tickets = self.search(domain, order="sla_next_deadline")
+        tickets = self.search(
+            self._sla_breach_domain(now, self._sla_get_last_run()),
+            order="sla_next_deadline")
         breached = tickets._sla_check(now)
         self._sla_set_last_run(now)
         _logger.info("SLA breach job: %d ticket(s) due, %d newly breached",
                      len(tickets), len(breached))
         return tickets, breached
+
+    @api.model
+    def _sla_breach_domain(self, now, last_run):
+        """Open tickets whose next deadline passed between the last run (less
+        the overlap) and ``now``: a range on the indexed column."""
+        domain = [("sla_next_deadline", "<=", _to_str(now)),
+                  ("is_closed", "=", False)]
+        if last_run:
+            domain.insert(0, ("sla_next_deadline", ">",
+                              _to_str(last_run - CRON_OVERLAP)))
+        return domain
 
     @api.model
     def _cron_carry_over(self, now=None):
@@ -372,10 +380,11 @@ class AftersalesTicket(models.Model):
             kind, deadline = missed[ticket.id]
             local = fields.Datetime.context_timestamp(
                 ticket.with_context(tz=user.tz or "UTC"), deadline)
+            note = _("%(ticket)s missed its %(kind)s deadline (%(date)s).") % {
+                "ticket": ticket.name, "kind": kinds[kind],
+                "date": local.strftime("%Y-%m-%d %H:%M")}
             Activity.create(ticket._prepare_sla_breach_activity(
-                user, activity_type, model_id, _(
-                    "%s missed its %s deadline (%s).") % (
-                        ticket.name, kinds[kind], local.strftime("%Y-%m-%d %H:%M"))))
+                user, activity_type, model_id, note))
 
     def _prepare_sla_breach_activity(self, user, activity_type, model_id, note):
         self.ensure_one()
@@ -385,7 +394,7 @@ class AftersalesTicket(models.Model):
             "user_id": user.id,
             "activity_type_id": activity_type.id if activity_type else False,
             "summary": _("SLA breached"),
-            "note": "<p>%s</p>" % note,
+            "note": "<p>%s</p>" % html_escape(note),
             "date_deadline": fields.Date.context_today(self),
         }
 
