@@ -128,6 +128,26 @@ class TestSla(AftersalesCase):
             ticket.sla_dispatch_deadline, ticket.sla_arrival_deadline))
         self.assertEqual(len(ticket.sla_pause_ids), 1)
 
+    def test_technician_pauses_and_resumes_with_own_rights(self):
+        ticket = self.create_ticket(user_id=self.technician.id)
+        as_technician = ticket.sudo(self.technician)
+        as_technician.write({"stage_id": self.stage_waiting.id})
+        self.assertFalse(ticket.sla_next_deadline)
+        self.assertEqual(len(as_technician.sla_pause_ids), 1)
+        as_technician.write({"stage_id": self.stage_progress.id})
+        self.assertTrue(ticket.sla_pause_ids.date_end)
+        self.assertTrue(ticket.sla_next_deadline)
+
+    def test_status_change_query_count(self):
+        ticket = self.create_ticket()
+        ticket.stage_id = self.stage_progress  # warm the caches
+        # pause: the pause record; resume: its working hours, the deadlines
+        # moved, read in a handful of queries (calendar, leaves, pause)
+        with self.assertQueryCount(15):
+            ticket.stage_id = self.stage_waiting
+        with self.assertQueryCount(15):
+            ticket.stage_id = self.stage_progress
+
     def test_most_specific_policy_wins(self):
         Policy = self.env["aftersales.sla.policy"]
         zone_complaint = Policy.create({
