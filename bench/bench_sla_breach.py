@@ -156,7 +156,8 @@ def main():
         if profiler:
             import pstats
             profiler.disable()
-            pstats.Stats(profiler).sort_stats(os.environ.get("BENCH_SORT", "cumulative")).print_stats(30)
+            order = os.environ.get("BENCH_SORT", "cumulative")
+            pstats.Stats(profiler).sort_stats(order).print_stats(30)
         queries = cr.sql_log_count - queries
         cr.execute("SELECT count(*) FROM aftersales_ticket "
                    "WHERE name LIKE 'BENCH%%' AND sla_breached")

@@ -53,6 +53,12 @@ def _to_str(value):
     return fields.Datetime.to_string(value) if value else False
 
 
+def _pause_moves(deadline, reached, pause_start):
+    """A pause moves a deadline still ahead when it started, unless the
+    deadline was already met by then."""
+    return deadline > pause_start and not (reached and reached <= pause_start)
+
+
 def _utcnow():
     return datetime.utcnow().replace(microsecond=0)
 
@@ -225,19 +231,21 @@ class AftersalesTicket(models.Model):
 
     def _sla_recompute(self, now):
         """Match the policy and compute the deadlines from the reception
-        date, plus the working hours of the pauses already ended."""
+        date, moved by the working hours of the pauses already ended that
+        started before them (the same result as moving them on resume)."""
         if not self:
             return self.browse()
         policies = self.env["aftersales.sla.policy"]._find_for_tickets(self)
         received = [_to_dt(t.date_received) for t in self if t.date_received]
         calendars = self._sla_working_calendars(
             min(received) - timedelta(days=1) if received else now)
-        paused = {
-            group["ticket_id"][0]: group["working_hours"]
-            for group in self.env["aftersales.ticket.pause"].read_group(
-                [("ticket_id", "in", self.ids), ("date_end", "!=", False)],
-                ["ticket_id", "working_hours"], ["ticket_id"])
-        }
+        pauses = {}
+        for pause in self.env["aftersales.ticket.pause"].search_read(
+                [("ticket_id", "in", self.ids), ("date_end", "!=", False),
+                 ("working_hours", ">", 0)],
+                ["ticket_id", "date_start", "working_hours"], order="date_start"):
+            pauses.setdefault(pause["ticket_id"][0], []).append(
+                (_to_dt(pause["date_start"]), pause["working_hours"]))
         values = {}
         for ticket in self:
             policy = policies[ticket.id]
@@ -245,12 +253,17 @@ class AftersalesTicket(models.Model):
             calendar = calendars.get(ticket.id)
             start = _to_dt(ticket.date_received)
             vals = {"sla_policy_id": policy.id or False}
-            for kind, field, _milestone in SLA_KINDS:
+            for kind, field, milestone in SLA_KINDS:
                 deadline = None
                 if targets.get(kind) and calendar and start:
                     try:
-                        deadline = calendar.add_hours(
-                            start, targets[kind] + paused.get(ticket.id, 0.0))
+                        deadline = calendar.add_hours(start, targets[kind])
+                        # as on resume: a pause moves the deadlines still
+                        # ahead when it started
+                        reached = _to_dt(ticket[milestone])
+                        for pause_start, hours in pauses.get(ticket.id, ()):
+                            if _pause_moves(deadline, reached, pause_start):
+                                deadline = calendar.add_hours(deadline, hours)
                     except NoWorkingTime:
                         _logger.warning(
                             "SLA: calendar of ticket %s has no working time",
@@ -297,7 +310,8 @@ class AftersalesTicket(models.Model):
             vals = {}
             for _kind, field, milestone in SLA_KINDS:
                 deadline = _to_dt(ticket[field])
-                if hours and deadline and deadline > start and not ticket[milestone]:
+                if hours and deadline and _pause_moves(
+                        deadline, _to_dt(ticket[milestone]), start):
                     vals[field] = _to_str(calendar.add_hours(deadline, hours))
             values[ticket.id] = vals
         if check:

@@ -95,6 +95,18 @@ class TestSla(AftersalesCase):
         ticket.write({"request_type": "installation"})
         self.assertEqual(in_madrid(ticket.sla_arrival_deadline),
                          datetime(2026, 1, 12, 16, 30))
+        # a pause after the dispatch deadline only moves the arrival
+        ticket._sla_start_pause(datetime(2026, 1, 12, 13, 0))  # 14:00 Madrid
+        ticket._sla_end_pause(datetime(2026, 1, 12, 14, 0))  # 15:00 Madrid
+        self.assertEqual(in_madrid(ticket.sla_dispatch_deadline),
+                         datetime(2026, 1, 12, 12, 30))
+        self.assertEqual(in_madrid(ticket.sla_arrival_deadline),
+                         datetime(2026, 1, 12, 17, 30))
+        ticket.write({"priority": "2"})
+        self.assertEqual(in_madrid(ticket.sla_dispatch_deadline),
+                         datetime(2026, 1, 12, 12, 30))
+        self.assertEqual(in_madrid(ticket.sla_arrival_deadline),
+                         datetime(2026, 1, 12, 17, 30))
 
     def test_pause_over_a_weekend(self):
         ticket = self.create_ticket(date_received=madrid(2026, 1, 8, 15, 0))
