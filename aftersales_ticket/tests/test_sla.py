@@ -57,6 +57,19 @@ class TestSla(AftersalesCase):
         self.assertEqual(in_madrid(ticket.sla_arrival_deadline),
                          datetime(2026, 1, 12, 15, 30))
 
+    def test_calendar_without_time_zone_uses_the_company_one(self):
+        self.calendar.tz = False
+        self.company.partner_id.tz = MADRID
+        ticket = self.create_ticket(date_received=madrid(2026, 1, 9, 17, 30))
+        self.assertEqual(in_madrid(ticket.sla_arrival_deadline),
+                         datetime(2026, 1, 12, 14, 30))
+        self.company.partner_id.tz = "Asia/Shanghai"  # 9-18 there
+        ticket.write({"priority": "2"})
+        self.assertEqual(
+            to_local(fields.Datetime.from_string(ticket.sla_arrival_deadline),
+                     "Asia/Shanghai"),
+            datetime(2026, 1, 12, 15, 0))
+
     def test_public_holiday_moves_deadline(self):
         self.env["resource.calendar.leaves"].create({
             "name": "Public holiday", "calendar_id": self.calendar.id,
