@@ -98,6 +98,7 @@ class AftersalesTicket(models.Model):
              "next working day with top priority.",
     )
 
+    @api.depends("sla_pause_ids.working_hours")
     def _compute_sla_paused_hours(self):
         groups = self.env["aftersales.ticket.pause"].read_group(
             [("ticket_id", "in", self.ids)], ["ticket_id", "working_hours"],
