@@ -283,14 +283,16 @@ class TestSlaBreachJob(AftersalesCase):
             ("model", "=", "aftersales.ticket"), ("res_id", "in", late_a.ids)]),
             messages)
 
-        # 20 times more on-time tickets: the same number of queries
+        # 20 times more on-time tickets: no more queries (the same number
+        # once the caches are warm; the first measured run may still warm
+        # a few ormcache entries)
         late_b = self._create(3, 70)
         self._create(95, 400)
         (read_b, breached_b), queries_b = self.count_queries(
             self.Ticket._cron_sla_breach, now=self.at(90))
         self.assertEqual(read_b, late_b)
         self.assertEqual(breached_b, late_b)
-        self.assertEqual(queries_b, queries_a)
+        self.assertLessEqual(queries_b, queries_a)
         # the cost is per late ticket (tracking message + director activity)
         self.assertLessEqual(queries_a, 10 + 80 * len(late_a))
 
