@@ -54,6 +54,11 @@
         "views/aftersales_ticket_complaint_views.xml",
         "views/res_partner_views.xml",
         "views/res_company_views.xml",
+        "data/aftersales_sla_policy_data.xml",
+        "data/ir_cron_data.xml",
+        "views/aftersales_sla_policy_views.xml",
+        "views/aftersales_ticket_sla_views.xml",
+        "views/resource_calendar_views.xml",
     ],
     "demo": [
         "demo/aftersales_ticket_demo.xml",

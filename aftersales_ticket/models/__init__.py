@@ -22,3 +22,8 @@ from . import aftersales_ticket_claim
 from . import aftersales_ticket_privacy
 from . import res_company
 from . import res_partner
+from . import aftersales_sla_policy
+from . import aftersales_ticket_pause
+from . import aftersales_ticket_sla
+from . import aftersales_team_sla
+from . import resource_calendar

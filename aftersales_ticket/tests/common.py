@@ -218,3 +218,18 @@ class AftersalesHttpCase(QueryCountMixin, HttpCase):
     def refresh(self):
         """Forget the ORM cache after requests changed the database."""
         self.env.cache.invalidate()
+
+
+def create_working_calendar(env, name, tz, hour_from=9.0, hour_to=18.0,
+                            weekdays=range(5)):
+    """A resource.calendar working ``hour_from``-``hour_to`` (local time of
+    ``tz``) on ``weekdays`` (0 = Monday), for SLA clock tests."""
+    return env["resource.calendar"].create({
+        "name": name,
+        "tz": tz,
+        "attendance_ids": [(5, 0, 0)] + [
+            (0, 0, {"name": "Day %d" % day, "dayofweek": str(day),
+                    "hour_from": hour_from, "hour_to": hour_to})
+            for day in weekdays
+        ],
+    })
