@@ -17,7 +17,7 @@ if psql -lqt | cut -d'|' -f1 | grep -qw "$ODOO_DB"; then
     action=(-u aftersales_ticket -i aftersales)
 else
     echo "[run] creating database $ODOO_DB with the suite and demo data (log: $log)"
-    action=(-i aftersales)
+    action=(-i aftersales --load-language=zh_CN,es_ES)
 fi
 if ! ODOO_LOGFILE="$log" scripts/odoo -d "$ODOO_DB" "${action[@]}" --stop-after-init --workers=0 \
         || grep -qE '^[0-9-]+ [0-9:,]+ [0-9]+ CRITICAL ' "$log"; then

@@ -31,7 +31,9 @@ suite_installed() {
 install_suite() {
     rm -f "$log"
     start=$(date +%s)
-    ODOO_LOGFILE="$log" scripts/odoo -d "$db" -i "$suite" --stop-after-init
+    # with the suite's languages, so that its catalogues are loaded and tested
+    ODOO_LOGFILE="$log" scripts/odoo -d "$db" -i "$suite" --load-language=zh_CN,es_ES \
+        --stop-after-init
     echo "[test] installed in $(( $(date +%s) - start ))s (log: $log)"
     check_log "$log"
     suite_installed || { echo "[test] FAILED: $suite is not installed (see $log)"; exit 1; }
