@@ -25,8 +25,9 @@ class TestSla(AftersalesCase):
     def setUpClass(cls):
         super(TestSla, cls).setUpClass()
         cls.calendar = create_working_calendar(cls.env, "Urban 9-18", MADRID)
+        # agents dispatch by hand: the dispatch milestone is the tests' own
         (cls.team_urban | cls.team_suburban).write(
-            {"resource_calendar_id": cls.calendar.id})
+            {"resource_calendar_id": cls.calendar.id, "auto_assign": False})
         cls.policy_urban = cls.env.ref("aftersales_ticket.sla_policy_urban")
         cls.policy_suburban = cls.env.ref("aftersales_ticket.sla_policy_suburban")
         # only the default policies apply, with the default settings
@@ -231,7 +232,9 @@ class TestSlaBreachJob(AftersalesCase):
     def setUpClass(cls):
         super(TestSlaBreachJob, cls).setUpClass()
         cls.calendar = create_working_calendar(cls.env, "Urban 9-18", MADRID)
-        cls.team_urban.resource_calendar_id = cls.calendar
+        # agents dispatch by hand: the tickets wait for their dispatch
+        cls.team_urban.write({"resource_calendar_id": cls.calendar.id,
+                              "auto_assign": False})
         cls.env["ir.config_parameter"].set_param(
             "aftersales.urban_arrival_hours", "6")
         cls.now = datetime.utcnow().replace(microsecond=0)
