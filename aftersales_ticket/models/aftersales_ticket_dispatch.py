@@ -240,6 +240,10 @@ class AftersalesTicket(models.Model):
         for ticket, (team, user, moment) in zip(self, plan):
             values = self._prepare_dispatch_values(
                 ticket.stage_id, user, moment, ticket.date_planned, now)
+            if ticket.date_dispatched:
+                # a reassignment: the request was answered at its first
+                # dispatch (SLA dispatch milestone, response time KPI)
+                del values["date_dispatched"]
             if team:
                 values["team_id"] = team.id
             key = tuple(sorted(values.items()))

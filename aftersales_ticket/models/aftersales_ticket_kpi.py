@@ -85,6 +85,12 @@ class AftersalesTicket(models.Model):
             })
         return result
 
+    def _kpi_count_visit(self):
+        """One more visit on site for each ticket (a later arrival, whose
+        date does not replace the first one)."""
+        for ticket in self:
+            ticket.write({"visit_count": ticket.visit_count + 1})
+
     def _kpi_reopened_by(self, vals):
         """The tickets of ``self`` that ``vals`` sends back to work after a
         resolution: their resolution date is cleared, or they move back to

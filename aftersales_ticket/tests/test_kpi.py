@@ -88,6 +88,24 @@ class TestTicketKpi(AftersalesCase):
         self.assertEqual(reopened.reopen_count, 1)
         self.assertFalse(reopened.first_time_fix)
 
+    def test_return_visit_with_the_part_is_not_first_time_fix(self):
+        ticket = self._ticket()
+        ticket.action_arrive()
+        ticket.action_arrive()  # pressed again during the same visit
+        self.assertEqual(ticket.visit_count, 1)
+        first_arrival = ticket.date_arrived
+        ticket.stage_id = self.env.ref("aftersales_ticket.stage_waiting_parts")
+        ticket.action_arrive()  # back with the spare part
+        ticket.action_resolve()
+        self.assertEqual(ticket.date_arrived, first_arrival)
+        self.assertEqual(ticket.visit_count, 2)
+        self.assertFalse(ticket.first_time_fix)
+        fixed_at_once = self._ticket()
+        fixed_at_once.action_arrive()
+        fixed_at_once.action_resolve()
+        self.assertEqual(fixed_at_once.visit_count, 1)
+        self.assertTrue(fixed_at_once.first_time_fix)
+
     def test_report_view_gives_team_kpis(self):
         # response 2 h, resolved at the first visit, closed
         self._ticket(date_dispatched=DAY + "10:00:00",

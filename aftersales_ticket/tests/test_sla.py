@@ -1,6 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from datetime import datetime, timedelta
+from unittest import mock
 
 from odoo import fields
 
@@ -224,6 +225,23 @@ class TestSla(AftersalesCase):
         activity = self.env["mail.activity"].search([
             ("res_model", "=", "aftersales.ticket"), ("res_id", "=", ticket.id)])
         self.assertEqual(activity.user_id, self.director)
+
+    def test_reassignment_keeps_the_dispatch_time(self):
+        ticket = self.create_ticket()
+        ticket._dispatch(user=self.technician)
+        dispatched = ticket.date_dispatched
+        self.assertTrue(dispatched)
+        self.assertFalse(ticket.sla_breached)
+        # the technician falls ill: the job goes to a colleague a day after
+        # the dispatch deadline
+        later = fields.Datetime.to_string(fields.Datetime.from_string(
+            ticket.sla_dispatch_deadline) + timedelta(days=1))
+        with mock.patch.object(fields.Datetime, "now", return_value=later):
+            ticket._dispatch(user=self.technician_other, reassign=True)
+        self.assertEqual(ticket.user_id, self.technician_other)
+        self.assertEqual(ticket.date_dispatched, dispatched)
+        self.assertFalse(ticket.sla_breached)
+        self.assertEqual(ticket.sla_next_deadline, ticket.sla_arrival_deadline)
 
 
 class TestSlaBreachJob(AftersalesCase):
