@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from ..lib import service_kpi
 
 
+# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     """Stored service KPIs of a ticket, so that reports aggregate them in SQL.
 
