@@ -139,7 +139,9 @@ class AftersalesTicket(models.Model):
 
     def _prepare_repeat_complaint_domain(self, days):
         """Earlier complaints this one repeats: same commercial partner, same
-        serial, product or fault category, received within ``days``."""
+        serial, product or fault category, received within ``days``. A
+        complaint about another serial number is another problem, even for
+        the same product (the product is filled from the serial)."""
         self.ensure_one()
         criteria = [(name, "=", self[name].id)
                     for name in REPEAT_MATCH_FIELDS if self[name]]
@@ -147,14 +149,17 @@ class AftersalesTicket(models.Model):
             return None
         received = fields.Datetime.from_string(self.date_received)
         window_start = fields.Datetime.to_string(received - timedelta(days=days))
-        return [
+        domain = [
             ("id", "!=", self.id),
             ("company_id", "=", self.company_id.id),
             ("request_type", "=", "complaint"),
             ("commercial_partner_id", "=", self.commercial_partner_id.id),
             ("date_received", ">=", window_start),
             ("date_received", "<=", self.date_received),
-        ] + ["|"] * (len(criteria) - 1) + criteria
+        ]
+        if self.lot_id:
+            domain.append(("lot_id", "in", [False, self.lot_id.id]))
+        return domain + ["|"] * (len(criteria) - 1) + criteria
 
     def _find_repeated_complaint(self, days):
         """The first complaint of the series this complaint repeats."""

@@ -20,6 +20,8 @@ NO_AUTO_ASSIGN = "aftersales_no_auto_assign"
 ACTIVITY_SUBSCRIBES = "aftersales_activity_subscribes"
 
 
+# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     """Dispatch: routing to a team, choice of technician, planned visit."""
 
@@ -240,6 +242,10 @@ class AftersalesTicket(models.Model):
         for ticket, (team, user, moment) in zip(self, plan):
             values = self._prepare_dispatch_values(
                 ticket.stage_id, user, moment, ticket.date_planned, now)
+            if ticket.date_dispatched:
+                # a reassignment: the request was answered at its first
+                # dispatch (SLA dispatch milestone, response time KPI)
+                del values["date_dispatched"]
             if team:
                 values["team_id"] = team.id
             key = tuple(sorted(values.items()))

@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from ..lib import service_kpi
 
 
+# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     """Stored service KPIs of a ticket, so that reports aggregate them in SQL.
 
@@ -84,6 +86,12 @@ class AftersalesTicket(models.Model):
                 "reopen_count": ticket.reopen_count + (ticket in reopened),
             })
         return result
+
+    def _kpi_count_visit(self):
+        """One more visit on site for each ticket (a later arrival, whose
+        date does not replace the first one)."""
+        for ticket in self:
+            ticket.write({"visit_count": ticket.visit_count + 1})
 
     def _kpi_reopened_by(self, vals):
         """The tickets of ``self`` that ``vals`` sends back to work after a

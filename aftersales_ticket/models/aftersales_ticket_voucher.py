@@ -8,6 +8,8 @@ from odoo.exceptions import UserError
 LABOUR_PRODUCT_XMLID = "aftersales_ticket.product_product_onsite_labour"
 
 
+# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     """On-site service voucher: arrival, time, parts, fees, signature."""
 
@@ -149,12 +151,17 @@ class AftersalesTicket(models.Model):
         return result
 
     def action_arrive(self):
-        """The technician is on site: the first arrival is kept."""
+        """The technician is on site: the first arrival is kept (it is the
+        SLA's arrival); a later visit, after the ticket left the work on
+        site (waiting for parts...), is counted as one more visit."""
+        in_progress = self.env.ref("aftersales_ticket.stage_in_progress")
+        revisited = self.filtered(
+            lambda ticket: ticket.date_arrived
+            and ticket.stage_id != in_progress)
         self.filtered(lambda ticket: not ticket.date_arrived).write(
             {"date_arrived": fields.Datetime.now()})
-        self.write({
-            "stage_id": self.env.ref("aftersales_ticket.stage_in_progress").id,
-        })
+        revisited._kpi_count_visit()
+        self.write({"stage_id": in_progress.id})
         return True
 
     def action_resolve(self):

@@ -3,6 +3,7 @@
 """Shared fixtures for the suite's tests: role users, a service network and
 a query-count assertion (Odoo 11 has no ``assertQueryCount``)."""
 from contextlib import contextmanager
+from unittest import mock
 
 import requests
 
@@ -233,3 +234,12 @@ def create_working_calendar(env, name, tz, hour_from=9.0, hour_to=18.0,
             for day in weekdays
         ],
     })
+
+
+def patch_contract_coverage(env, covered=True):
+    """Context manager: while it lasts, ``_get_contract_coverage()`` (the
+    hook the contract module overrides) says whether a maintenance contract
+    covers any ticket, so that category B can be granted in tests."""
+    return mock.patch.object(
+        type(env["aftersales.ticket"]), "_get_contract_coverage",
+        return_value=covered)

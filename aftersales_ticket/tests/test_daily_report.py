@@ -5,7 +5,8 @@ import tempfile
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import config
 
-from .common import AftersalesCase
+from .common import (
+    AftersalesCase, create_delivered_lot, patch_contract_coverage)
 
 DAY = "2026-03-10"
 
@@ -18,16 +19,22 @@ class TestDailyReport(AftersalesCase):
         cls.team_urban.member_ids = [(4, cls.technician_other.id)]
         cls.analytic_account = cls.env["account.analytic.account"].create(
             {"name": "After-sales labour"})
-        Ticket = cls.env["aftersales.ticket"]
+        # the day's dispatching is given by the tests, not done automatically
+        Ticket = cls.env["aftersales.ticket"].with_context(
+            aftersales_no_auto_assign=True)
         base = {"partner_id": cls.customer_a.id, "team_id": cls.team_urban.id,
                 "date_received": DAY + " 07:00:00",
                 "date_dispatched": DAY + " 07:30:00"}
         cls.ticket_a = Ticket.create(dict(
             base, subject="Paid repair", service_category="A"))
+        # warranty: a serial delivered to the customer two months before
+        lot = create_delivered_lot(cls.env, cls.customer_a, "2026-01-10 10:00:00")
         cls.ticket_c = Ticket.create(dict(
-            base, subject="Warranty repair", service_category="C"))
-        cls.ticket_b = Ticket.create(dict(
-            base, subject="Contract visit", service_category="B"))
+            base, subject="Warranty repair", service_category="C",
+            lot_id=lot.id))
+        with patch_contract_coverage(cls.env):
+            cls.ticket_b = Ticket.create(dict(
+                base, subject="Contract visit", service_category="B"))
         # booked time: 1.0 + 1.5 h on A, 1.5 h on C by the technician; 3 h on
         # B by the other technician; a line of another day is not counted
         cls._book(cls.technician, cls.ticket_a, 1.0)

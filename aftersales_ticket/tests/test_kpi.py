@@ -7,7 +7,7 @@ from odoo.tests.common import TransactionCase
 
 from ..lib import service_kpi
 
-from .common import AftersalesCase
+from .common import AftersalesCase, create_delivered_lot
 
 DAY = "2026-03-02 "
 
@@ -37,6 +37,13 @@ class TestServiceKpiLib(TransactionCase):
         self.assertEqual(end, datetime(2026, 3, 2, 16, 0))
 
 
+def _without_sla_policies(env):
+    """The SLA breaches of these tests are given by the tests themselves
+    (``sla_breached``): no policy flags their past requests as late (the
+    SLA clock is tested in test_sla.py)."""
+    env["aftersales.sla.policy"].search([]).write({"active": False})
+
+
 class TestTicketKpi(AftersalesCase):
 
     @classmethod
@@ -44,6 +51,7 @@ class TestTicketKpi(AftersalesCase):
         super(TestTicketKpi, cls).setUpClass()
         cls.team = cls.env["aftersales.team"].create(
             {"name": "KPI Team", "zone": "urban"})
+        _without_sla_policies(cls.env)
         cls.stage_in_progress = cls.env.ref("aftersales_ticket.stage_in_progress")
         cls.stage_resolved = cls.env.ref("aftersales_ticket.stage_resolved")
         cls.stage_closed = cls.env.ref("aftersales_ticket.stage_closed")
@@ -80,6 +88,24 @@ class TestTicketKpi(AftersalesCase):
         self.assertEqual(reopened.reopen_count, 1)
         self.assertFalse(reopened.first_time_fix)
 
+    def test_return_visit_with_the_part_is_not_first_time_fix(self):
+        ticket = self._ticket()
+        ticket.action_arrive()
+        ticket.action_arrive()  # pressed again during the same visit
+        self.assertEqual(ticket.visit_count, 1)
+        first_arrival = ticket.date_arrived
+        ticket.stage_id = self.env.ref("aftersales_ticket.stage_waiting_parts")
+        ticket.action_arrive()  # back with the spare part
+        ticket.action_resolve()
+        self.assertEqual(ticket.date_arrived, first_arrival)
+        self.assertEqual(ticket.visit_count, 2)
+        self.assertFalse(ticket.first_time_fix)
+        fixed_at_once = self._ticket()
+        fixed_at_once.action_arrive()
+        fixed_at_once.action_resolve()
+        self.assertEqual(fixed_at_once.visit_count, 1)
+        self.assertTrue(fixed_at_once.first_time_fix)
+
     def test_report_view_gives_team_kpis(self):
         # response 2 h, resolved at the first visit, closed
         self._ticket(date_dispatched=DAY + "10:00:00",
@@ -115,9 +141,14 @@ class TestTicketKpi(AftersalesCase):
         self.assertEqual(kpi["backlog"], 3)
 
     def test_kpis_per_service_category_and_period(self):
+        # a serial delivered to the customer in January, under warranty
+        lot = create_delivered_lot(self.env, self.customer_a,
+                                   "2026-01-15 10:00:00")
         self._ticket(service_category="A", date_dispatched=DAY + "09:00:00")
-        self._ticket(service_category="C", date_dispatched=DAY + "11:00:00")
-        self._ticket(service_category="C", date_received="2026-04-01 08:00:00",
+        self._ticket(service_category="C", lot_id=lot.id,
+                     date_dispatched=DAY + "11:00:00")
+        self._ticket(service_category="C", lot_id=lot.id,
+                     date_received="2026-04-01 08:00:00",
                      date_dispatched="2026-04-01 09:00:00")
         Report = self.env["aftersales.ticket.report"]
         by_category = {
@@ -144,6 +175,9 @@ class TestTeamDashboard(AftersalesCase):
     def setUpClass(cls):
         super(TestTeamDashboard, cls).setUpClass()
         cls.closed = cls.env.ref("aftersales_ticket.stage_closed")
+        # the team's agents dispatch by hand: new requests stay unassigned
+        cls.team_urban.auto_assign = False
+        _without_sla_policies(cls.env)
 
     def _counters(self, team):
         team.invalidate_cache()
@@ -158,8 +192,12 @@ class TestTeamDashboard(AftersalesCase):
                            date_received="2026-01-05 10:00:00")
         self.create_ticket(request_type="complaint",
                            date_received="2026-01-05 10:00:00")
+        # a closed complaint: the customer was told the outcome
         self.create_ticket(request_type="complaint", stage_id=self.closed.id,
-                           sla_breached=True, date_received=today)
+                           sla_breached=True, date_received=today,
+                           outcome_notification_method="phone",
+                           outcome_notified_on=today,
+                           outcome_notified_by_id=self.agent.id)
         # another team's ticket is not counted
         self.create_ticket(team_id=self.team_suburban.id, date_received=today)
         self.assertEqual(self._counters(self.team_urban), {

@@ -1,6 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from datetime import datetime, timedelta
+from unittest import mock
 
 from odoo import fields
 
@@ -25,8 +26,9 @@ class TestSla(AftersalesCase):
     def setUpClass(cls):
         super(TestSla, cls).setUpClass()
         cls.calendar = create_working_calendar(cls.env, "Urban 9-18", MADRID)
+        # agents dispatch by hand: the dispatch milestone is the tests' own
         (cls.team_urban | cls.team_suburban).write(
-            {"resource_calendar_id": cls.calendar.id})
+            {"resource_calendar_id": cls.calendar.id, "auto_assign": False})
         cls.policy_urban = cls.env.ref("aftersales_ticket.sla_policy_urban")
         cls.policy_suburban = cls.env.ref("aftersales_ticket.sla_policy_suburban")
         # only the default policies apply, with the default settings
@@ -224,6 +226,23 @@ class TestSla(AftersalesCase):
             ("res_model", "=", "aftersales.ticket"), ("res_id", "=", ticket.id)])
         self.assertEqual(activity.user_id, self.director)
 
+    def test_reassignment_keeps_the_dispatch_time(self):
+        ticket = self.create_ticket()
+        ticket._dispatch(user=self.technician)
+        dispatched = ticket.date_dispatched
+        self.assertTrue(dispatched)
+        self.assertFalse(ticket.sla_breached)
+        # the technician falls ill: the job goes to a colleague a day after
+        # the dispatch deadline
+        later = fields.Datetime.to_string(fields.Datetime.from_string(
+            ticket.sla_dispatch_deadline) + timedelta(days=1))
+        with mock.patch.object(fields.Datetime, "now", return_value=later):
+            ticket._dispatch(user=self.technician_other, reassign=True)
+        self.assertEqual(ticket.user_id, self.technician_other)
+        self.assertEqual(ticket.date_dispatched, dispatched)
+        self.assertFalse(ticket.sla_breached)
+        self.assertEqual(ticket.sla_next_deadline, ticket.sla_arrival_deadline)
+
 
 class TestSlaBreachJob(AftersalesCase):
 
@@ -231,7 +250,9 @@ class TestSlaBreachJob(AftersalesCase):
     def setUpClass(cls):
         super(TestSlaBreachJob, cls).setUpClass()
         cls.calendar = create_working_calendar(cls.env, "Urban 9-18", MADRID)
-        cls.team_urban.resource_calendar_id = cls.calendar
+        # agents dispatch by hand: the tickets wait for their dispatch
+        cls.team_urban.write({"resource_calendar_id": cls.calendar.id,
+                              "auto_assign": False})
         cls.env["ir.config_parameter"].set_param(
             "aftersales.urban_arrival_hours", "6")
         cls.now = datetime.utcnow().replace(microsecond=0)

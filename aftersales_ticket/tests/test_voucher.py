@@ -1,16 +1,19 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 import threading
+from datetime import timedelta
 
 from psycopg2.extensions import TransactionRollbackError
 
 import odoo
-from odoo import SUPERUSER_ID, api
+from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests.common import BaseCase, get_db_name
 from odoo.tools import mute_logger
 
-from .common import QUIET_CONTEXT, AftersalesCase
+from .common import (
+    QUIET_CONTEXT, AftersalesCase, create_delivered_lot,
+    patch_contract_coverage)
 
 
 class VoucherCase(AftersalesCase):
@@ -67,8 +70,17 @@ class VoucherCase(AftersalesCase):
 
     def do_job(self, category, part_a_qty=2.0, hours=2.5):
         """A technician's on-site job: arrival, time, two parts, resolution."""
-        ticket = self.create_ticket(
-            service_category=category, user_id=self.technician.id)
+        values = {"service_category": category, "user_id": self.technician.id}
+        if category == "C":
+            # a serial delivered to the customer a month ago, under warranty
+            delivered = fields.Datetime.from_string(
+                fields.Datetime.now()) - timedelta(days=30)
+            values["lot_id"] = create_delivered_lot(
+                self.env, self.customer_a,
+                fields.Datetime.to_string(delivered)).id
+        with patch_contract_coverage(self.env, covered=category == "B"):
+            ticket = self.create_ticket(**values)
+        self.assertEqual(ticket.service_category, category)
         as_tech = ticket.sudo(self.technician)
         as_tech.action_arrive()
         self.env["account.analytic.line"].sudo(self.technician).create({
