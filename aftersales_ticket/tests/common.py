@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 """Shared fixtures for the suite's tests: role users, a service network and
 a query-count assertion (Odoo 11 has no ``assertQueryCount``)."""
+import tempfile
 from contextlib import contextmanager
 from unittest import mock
 
@@ -10,6 +11,7 @@ import requests
 from odoo import api
 from odoo.tests import common as odoo_test_common
 from odoo.tests.common import HttpCase, SavepointCase
+from odoo.tools import config
 
 # Context that keeps mail tracking and followers out of the way where they
 # are noise for the behaviour under test.
@@ -243,3 +245,15 @@ def patch_contract_coverage(env, covered=True):
     return mock.patch.object(
         type(env["aftersales.ticket"]), "_get_contract_coverage",
         return_value=covered)
+
+
+def render_pdf(report, records):
+    """Render ``report`` for ``records`` with wkhtmltopdf, as outside tests:
+    Odoo 11 falls back to HTML while tests run unless a report directory is
+    configured, so one is set for this rendering only."""
+    previous = config["test_report_directory"]
+    config["test_report_directory"] = tempfile.mkdtemp(prefix="aftersales-pdf-")
+    try:
+        return report.render_qweb_pdf(records.ids)
+    finally:
+        config["test_report_directory"] = previous

@@ -2,29 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 import io
 import re
-import tempfile
 
 import PyPDF2
 from PyPDF2.generic import TextStringObject
 from PyPDF2.pdf import ContentStream
 
-from odoo.tools import config
-
+from .common import render_pdf
 from .test_voucher import VoucherCase
 
 SIGNATURE_PNG = (b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4"
                  b"nGNgYGBgAAAABQABpfZFQAAAAABJRU5ErkJggg==")
-
-
-def render_pdf(report, records):
-    """Render ``report`` with wkhtmltopdf as outside tests: Odoo 11 falls
-    back to HTML while tests run unless a report directory is set."""
-    previous = config["test_report_directory"]
-    config["test_report_directory"] = tempfile.mkdtemp(prefix="aftersales-pdf-")
-    try:
-        return report.render_qweb_pdf(records.ids)
-    finally:
-        config["test_report_directory"] = previous
 
 
 def _parse_to_unicode(cmap):
