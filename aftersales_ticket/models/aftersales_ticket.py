@@ -1,5 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from psycopg2 import sql
+
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, ValidationError
 
@@ -55,7 +57,34 @@ SNAPSHOT_FIELDS = {
 }
 
 
+class CheckedValues(dict):
+    """Creation values of a ticket already checked and completed by
+    ``AftersalesTicket._prepare_create_values``; see there."""
+
+
 class AftersalesTicket(models.Model):
+    """Service ticket, core concern: validation of incoming values, coverage
+    decision, customer communication, mail gateway and portal.
+
+    The ticket is split by concern (``aftersales_ticket_<concern>.py``, each
+    ``_inherit = "aftersales.ticket"``); their ``create`` overrides chain in
+    the import order of ``models/__init__.py``, the last imported running
+    first. So that bad input (agent form, e-mail, portal, RPC) always gets
+    the clear message of ``_check_values``, whichever override runs first:
+
+    * an override that reads or completes the values BEFORE calling super
+      starts with ``vals = self._prepare_create_values(vals)``, and then
+      changes that dict in place (it is a fresh copy of the caller's);
+    * ``_prepare_create_values`` is idempotent: values it returned pass
+      through unchanged, so the check runs once per ticket, in the first
+      override, and the core's ``create`` calls it too (it runs first when
+      no concern reads the values);
+    * other overrides do their work after super, on the created record.
+
+    Values a concern adds itself after the check (the dispatch plan's
+    technician, stage...) come from the database and are not checked again.
+    """
+
     _name = "aftersales.ticket"
     _description = "After-Sales Service Ticket"
     _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
@@ -186,9 +215,7 @@ class AftersalesTicket(models.Model):
 
     @api.model
     def create(self, vals):
-        vals = dict(vals)
-        self._check_values(vals, creating=True)
-        self._complete_values(vals)
+        vals = self._prepare_create_values(vals)
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "aftersales.ticket") or "/"
@@ -286,6 +313,20 @@ class AftersalesTicket(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    def _prepare_create_values(self, vals):
+        """The creation values ``vals``, checked (``_check_values``) and
+        completed (``_complete_values``), as a new ``CheckedValues`` dict.
+        Values it returned already are returned as they are, unchecked: call
+        it first in any ``create`` override that uses the values before
+        super (see the class docstring)."""
+        if isinstance(vals, CheckedValues):
+            return vals
+        vals = CheckedValues(vals)
+        self._check_values(vals, creating=True)
+        self._complete_values(vals)
+        return vals
+
+    @api.model
     def _check_values(self, vals, creating):
         """Refuse wrong or missing values with a message a user (or an API
         client) understands, before anything is written."""
@@ -305,24 +346,44 @@ class AftersalesTicket(models.Model):
                     "problem."))
         if "partner_id" in vals and not vals["partner_id"]:
             raise ValidationError(_("A service request cannot lose its customer."))
-        for field_name in CHECKED_REFERENCES:
-            if vals.get(field_name):
-                self._check_reference(field_name, vals[field_name])
+        self._check_references({
+            field_name: vals[field_name] for field_name in CHECKED_REFERENCES
+            if vals.get(field_name)})
         for field_name in CHECKED_SELECTIONS:
             if vals.get(field_name):
                 self._check_selection(field_name, vals[field_name])
 
     @api.model
-    def _check_reference(self, field_name, value):
-        field = self._fields[field_name]
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValidationError(_(
-                "%(field)s: expected the id of a record, got %(value)r.") % {
-                    "field": field.string, "value": value})
-        # exists() reads no field, so it works whatever the caller may read
-        if not self.env[field.comodel_name].browse(value).exists():
-            raise ValidationError(_("%(field)s #%(id)s does not exist.") % {
-                "field": field.string, "id": value})
+    def _check_references(self, references):
+        """``references``: {many2one field name: id given}. Refuse a value
+        that is not an id, or the id of no record, in one query for all."""
+        for field_name in CHECKED_REFERENCES:
+            value = references.get(field_name)
+            if field_name in references and (
+                    isinstance(value, bool) or not isinstance(value, int)):
+                raise ValidationError(_(
+                    "%(field)s: expected the id of a record, got %(value)r.") % {
+                        "field": self._fields[field_name].string,
+                        "value": value})
+        names = [name for name in CHECKED_REFERENCES if name in references]
+        if not names:
+            return
+        # Like exists(), reads no field (so it works whatever the caller may
+        # read); table names are quoted identifiers, values are parameters.
+        query = sql.SQL(" UNION ALL ").join(
+            sql.SQL("SELECT %s FROM {} WHERE id = %s").format(sql.Identifier(
+                self.env[self._fields[name].comodel_name]._table))
+            for name in names)
+        params = []
+        for name in names:
+            params += [name, references[name]]
+        self.env.cr.execute(query.as_string(self.env.cr._obj), params)
+        found = {row[0] for row in self.env.cr.fetchall()}
+        for name in names:
+            if name not in found:
+                raise ValidationError(_("%(field)s #%(id)s does not exist.") % {
+                    "field": self._fields[name].string,
+                    "id": references[name]})
 
     @api.model
     def _check_selection(self, field_name, value):

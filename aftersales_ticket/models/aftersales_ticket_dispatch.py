@@ -39,8 +39,10 @@ class AftersalesTicket(models.Model):
     @api.model
     def create(self, vals):
         """Route and dispatch the request in the values themselves, so that
-        a new ticket is written once and tracked once."""
-        vals = dict(vals)
+        a new ticket is written once and tracked once. The values are
+        checked first (``_prepare_create_values``): routing reads the
+        customer's address."""
+        vals = self._prepare_create_values(vals)
         request = None
         stage = self.env["aftersales.ticket.stage"].browse(vals.get("stage_id"))
         if not (vals.get("user_id") or stage.is_closed
@@ -49,9 +51,9 @@ class AftersalesTicket(models.Model):
             plan = self._plan_assignment([request], only_auto_teams=True)[0]
             team, user, moment = plan
             if team and not vals.get("team_id"):
-                vals = dict(vals, team_id=team.id)
+                vals["team_id"] = team.id
             if user:
-                vals = dict(vals, **self._prepare_dispatch_values(
+                vals.update(self._prepare_dispatch_values(
                     stage, user, moment, vals.get("date_planned"),
                     fields.Datetime.now()))
         dispatched = bool(request and vals.get("user_id"))
