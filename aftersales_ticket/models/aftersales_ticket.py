@@ -231,10 +231,15 @@ class AftersalesTicket(models.Model):
         draft = self.new(self._prepare_coverage_draft_values(vals))
         category, reason = draft._decide_service_category(requested)
         vals["service_category"] = category
+        if category != "D":
+            # the customer follows its request from the start: in the
+            # values, rather than a subscription (a write) after create
+            vals["message_follower_ids"] = list(
+                vals.get("message_follower_ids") or []
+            ) + self._prepare_customer_follower_commands(partner)
         ticket = super(AftersalesTicket, self).create(vals)
         if coverage.is_downgrade(requested, category):
             ticket._message_log_category_decision(requested, reason)
-        ticket._subscribe_customer()
         ticket._send_acknowledgement()
         return ticket
 
@@ -547,6 +552,19 @@ class AftersalesTicket(models.Model):
                 lambda t: t.service_category != "D" and t.partner_id):
             if ticket.partner_id not in ticket.message_partner_ids:
                 ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
+
+    @api.model
+    def _prepare_customer_follower_commands(self, partner):
+        """``message_follower_ids`` commands making ``partner`` (the
+        customer) follow a new ticket; none when mail.thread's ``create``
+        subscribes it already as the creating user."""
+        creator_follows = not (
+            self.env.context.get("tracking_disable")
+            or self.env.context.get("mail_create_nosubscribe"))
+        if creator_follows and partner == self.env.user.partner_id:
+            return []
+        return self.env["mail.followers"]._add_follower_command(
+            self._name, [], {partner.id: None}, {}, force=True)[0]
 
     @api.multi
     def _unsubscribe_customer(self):
