@@ -231,12 +231,12 @@ class AftersalesTicket(models.Model):
         draft = self.new(self._prepare_coverage_draft_values(vals))
         category, reason = draft._decide_service_category(requested)
         vals["service_category"] = category
-        if category != "D":
-            # the customer follows its request from the start: in the
-            # values, rather than a subscription (a write) after create
-            vals["message_follower_ids"] = list(
-                vals.get("message_follower_ids") or []
-            ) + self._prepare_customer_follower_commands(partner)
+        # the customer (and others, see the hook) follow the ticket from the
+        # start: in the values, rather than a subscription (a write) after
+        vals["message_follower_ids"] = list(
+            vals.get("message_follower_ids") or []
+        ) + self._prepare_follower_commands(
+            self._prepare_follower_partners(vals))
         ticket = super(AftersalesTicket, self).create(vals)
         if coverage.is_downgrade(requested, category):
             ticket._message_log_category_decision(requested, reason)
@@ -554,17 +554,29 @@ class AftersalesTicket(models.Model):
                 ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
 
     @api.model
-    def _prepare_customer_follower_commands(self, partner):
-        """``message_follower_ids`` commands making ``partner`` (the
-        customer) follow a new ticket; none when mail.thread's ``create``
-        subscribes it already as the creating user."""
+    def _prepare_follower_partners(self, vals):
+        """Hook: the partners who follow a new ticket from the start, given
+        its checked creation values: the customer, unless it is internal
+        work (category D)."""
+        partners = self.env["res.partner"]
+        if vals.get("service_category") != "D":
+            partners |= partners.browse(vals["partner_id"])
+        return partners
+
+    @api.model
+    def _prepare_follower_commands(self, partners):
+        """``message_follower_ids`` commands making ``partners`` follow a new
+        ticket, without the creating user whom mail.thread's ``create``
+        subscribes itself."""
         creator_follows = not (
             self.env.context.get("tracking_disable")
             or self.env.context.get("mail_create_nosubscribe"))
-        if creator_follows and partner == self.env.user.partner_id:
+        if creator_follows:
+            partners -= self.env.user.partner_id
+        if not partners:
             return []
         return self.env["mail.followers"]._add_follower_command(
-            self._name, [], {partner.id: None}, {}, force=True)[0]
+            self._name, [], dict.fromkeys(partners.ids), {}, force=True)[0]
 
     @api.multi
     def _unsubscribe_customer(self):
@@ -576,11 +588,12 @@ class AftersalesTicket(models.Model):
     @api.multi
     def _send_acknowledgement(self):
         """E-mail the customer that its request was registered."""
-        template = self.env.ref(
-            "aftersales_ticket.mail_template_ticket_acknowledgement",
-            raise_if_not_found=False)
-        if not template:
+        # by id: env.ref() would check the record exists, one query a ticket
+        template_id = self.env["ir.model.data"].xmlid_to_res_id(
+            "aftersales_ticket.mail_template_ticket_acknowledgement")
+        if not template_id:
             return
+        template = self.env["mail.template"].browse(template_id)
         for ticket in self:
             if ticket.service_category != "D" and ticket.partner_id.email:
                 template.send_mail(ticket.id)
@@ -588,7 +601,19 @@ class AftersalesTicket(models.Model):
     @api.multi
     def message_subscribe(self, partner_ids=None, channel_ids=None,
                           subtype_ids=None, force=True):
-        """The customer never follows internal work (category D)."""
+        """The customer never follows internal work (category D).
+
+        Subscribing, without subtypes, partners who all follow already
+        changes nothing: it is skipped (as Odoo 12 does), which spares the
+        write of the followers, e.g. when the activity of a ticket
+        dispatched at creation subscribes its technician."""
+        if partner_ids and not channel_ids and subtype_ids is None and \
+                self._are_following(partner_ids):
+            mode = "read" if set(partner_ids) == {
+                self.env.user.partner_id.id} else "write"
+            self.check_access_rights(mode)
+            self.check_access_rule(mode)
+            return True
         internal = self.filtered(lambda t: t.service_category == "D")
         if not partner_ids or not internal:
             return super(AftersalesTicket, self).message_subscribe(
@@ -606,6 +631,18 @@ class AftersalesTicket(models.Model):
                 partner_ids=partner_ids, channel_ids=channel_ids,
                 subtype_ids=subtype_ids, force=force)
         return True
+
+    @api.multi
+    def _are_following(self, partner_ids):
+        """Whether every partner of ``partner_ids`` follows every ticket."""
+        # sudo: followers of tickets the user may access (checked by caller)
+        followers = self.env["mail.followers"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "in", self.ids),
+            ("partner_id", "in", list(partner_ids))])
+        following = {(follower.res_id, follower.partner_id.id)
+                     for follower in followers}
+        return all((ticket_id, partner_id) in following
+                   for ticket_id in self.ids for partner_id in partner_ids)
 
     @api.multi
     @api.returns("self", lambda value: value.id)

@@ -69,6 +69,16 @@ class AftersalesTicket(models.Model):
             ticket._schedule_dispatch_activities()
         return ticket.with_env(self.env)
 
+    @api.model
+    def _prepare_follower_partners(self, vals):
+        """The technician of a ticket dispatched at creation follows it from
+        the start; his activity then finds him following already."""
+        partners = super(AftersalesTicket, self)._prepare_follower_partners(
+            vals)
+        if vals.get("user_id") and self.env.context.get(ACTIVITY_SUBSCRIBES):
+            partners |= self.env["res.users"].browse(vals["user_id"]).partner_id
+        return partners
+
     def _message_get_auto_subscribe_fields(self, updated_fields,
                                            auto_follow_fields=None):
         names = super(AftersalesTicket, self)._message_get_auto_subscribe_fields(

@@ -283,10 +283,10 @@ class TestDispatch(AftersalesCase):
 
 
 # Creation of a routed, dispatched ticket with its activity, SLA deadlines,
-# customer follower and acknowledgement e-mail (measured: 99 with 2
-# technicians, 98 with 7 technicians and 50 more open tickets); the
-# activity alone costs about 34 queries in Odoo 11.
-BOUND = 99
+# customer follower and acknowledgement e-mail (measured: 69 with 2
+# technicians, 67 with 7 technicians and 50 more open tickets); the
+# activity alone costs about 30 queries in Odoo 11.
+BOUND = 69
 
 
 class TestDispatchRules(unittest.TestCase):

@@ -36,8 +36,8 @@ class TestTicketBasics(AftersalesCase):
             self.create_ticket()
 
 
-# Measured: 107 queries as superuser, tracking off (tests' context). Of
-# these, Odoo's own mail.activity.create costs about 34 (it recomputes the
+# Measured: 74 queries as superuser, tracking off (tests' context). Of
+# these, Odoo's own mail.activity.create costs about 30 (it recomputes the
 # activity deadline of every model with activities) and the rendered
-# acknowledgement e-mail about 13.
-CREATION_BOUND = 107
+# acknowledgement e-mail about 6.
+CREATION_BOUND = 74
