@@ -240,6 +240,7 @@ class AftersalesTeam(models.Model):
             "aftersales_ticket.aftersales_director_report_action").read()[0]
         action["domain"] = [("id", "in", reports.ids)]
         return action
+
     def _get_zip_prefix_list(self):
         self.ensure_one()
         return [prefix.strip().upper().replace(" ", "")

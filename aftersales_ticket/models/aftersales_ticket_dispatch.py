@@ -20,6 +20,8 @@ NO_AUTO_ASSIGN = "aftersales_no_auto_assign"
 ACTIVITY_SUBSCRIBES = "aftersales_activity_subscribes"
 
 
+# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     """Dispatch: routing to a team, choice of technician, planned visit."""
 

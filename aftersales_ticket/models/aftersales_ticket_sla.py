@@ -63,6 +63,8 @@ def _utcnow():
     return datetime.utcnow().replace(microsecond=0)
 
 
+# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     _inherit = "aftersales.ticket"
 
