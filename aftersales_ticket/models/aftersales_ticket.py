@@ -1,5 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from psycopg2 import sql
+
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import AccessError, ValidationError
 
@@ -55,7 +57,34 @@ SNAPSHOT_FIELDS = {
 }
 
 
+class CheckedValues(dict):
+    """Creation values of a ticket already checked and completed by
+    ``AftersalesTicket._prepare_create_values``; see there."""
+
+
 class AftersalesTicket(models.Model):
+    """Service ticket, core concern: validation of incoming values, coverage
+    decision, customer communication, mail gateway and portal.
+
+    The ticket is split by concern (``aftersales_ticket_<concern>.py``, each
+    ``_inherit = "aftersales.ticket"``); their ``create`` overrides chain in
+    the import order of ``models/__init__.py``, the last imported running
+    first. So that bad input (agent form, e-mail, portal, RPC) always gets
+    the clear message of ``_check_values``, whichever override runs first:
+
+    * an override that reads or completes the values BEFORE calling super
+      starts with ``vals = self._prepare_create_values(vals)``, and then
+      changes that dict in place (it is a fresh copy of the caller's);
+    * ``_prepare_create_values`` is idempotent: values it returned pass
+      through unchanged, so the check runs once per ticket, in the first
+      override, and the core's ``create`` calls it too (it runs first when
+      no concern reads the values);
+    * other overrides do their work after super, on the created record.
+
+    Values a concern adds itself after the check (the dispatch plan's
+    technician, stage...) come from the database and are not checked again.
+    """
+
     _name = "aftersales.ticket"
     _description = "After-Sales Service Ticket"
     _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
@@ -186,9 +215,7 @@ class AftersalesTicket(models.Model):
 
     @api.model
     def create(self, vals):
-        vals = dict(vals)
-        self._check_values(vals, creating=True)
-        self._complete_values(vals)
+        vals = self._prepare_create_values(vals)
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "aftersales.ticket") or "/"
@@ -204,10 +231,15 @@ class AftersalesTicket(models.Model):
         draft = self.new(self._prepare_coverage_draft_values(vals))
         category, reason = draft._decide_service_category(requested)
         vals["service_category"] = category
+        # the customer (and others, see the hook) follow the ticket from the
+        # start: in the values, rather than a subscription (a write) after
+        vals["message_follower_ids"] = list(
+            vals.get("message_follower_ids") or []
+        ) + self._prepare_follower_commands(
+            self._prepare_follower_partners(vals))
         ticket = super(AftersalesTicket, self).create(vals)
         if coverage.is_downgrade(requested, category):
             ticket._message_log_category_decision(requested, reason)
-        ticket._subscribe_customer()
         ticket._send_acknowledgement()
         return ticket
 
@@ -286,6 +318,20 @@ class AftersalesTicket(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    def _prepare_create_values(self, vals):
+        """The creation values ``vals``, checked (``_check_values``) and
+        completed (``_complete_values``), as a new ``CheckedValues`` dict.
+        Values it returned already are returned as they are, unchecked: call
+        it first in any ``create`` override that uses the values before
+        super (see the class docstring)."""
+        if isinstance(vals, CheckedValues):
+            return vals
+        vals = CheckedValues(vals)
+        self._check_values(vals, creating=True)
+        self._complete_values(vals)
+        return vals
+
+    @api.model
     def _check_values(self, vals, creating):
         """Refuse wrong or missing values with a message a user (or an API
         client) understands, before anything is written."""
@@ -305,24 +351,44 @@ class AftersalesTicket(models.Model):
                     "problem."))
         if "partner_id" in vals and not vals["partner_id"]:
             raise ValidationError(_("A service request cannot lose its customer."))
-        for field_name in CHECKED_REFERENCES:
-            if vals.get(field_name):
-                self._check_reference(field_name, vals[field_name])
+        self._check_references({
+            field_name: vals[field_name] for field_name in CHECKED_REFERENCES
+            if vals.get(field_name)})
         for field_name in CHECKED_SELECTIONS:
             if vals.get(field_name):
                 self._check_selection(field_name, vals[field_name])
 
     @api.model
-    def _check_reference(self, field_name, value):
-        field = self._fields[field_name]
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValidationError(_(
-                "%(field)s: expected the id of a record, got %(value)r.") % {
-                    "field": field.string, "value": value})
-        # exists() reads no field, so it works whatever the caller may read
-        if not self.env[field.comodel_name].browse(value).exists():
-            raise ValidationError(_("%(field)s #%(id)s does not exist.") % {
-                "field": field.string, "id": value})
+    def _check_references(self, references):
+        """``references``: {many2one field name: id given}. Refuse a value
+        that is not an id, or the id of no record, in one query for all."""
+        for field_name in CHECKED_REFERENCES:
+            value = references.get(field_name)
+            if field_name in references and (
+                    isinstance(value, bool) or not isinstance(value, int)):
+                raise ValidationError(_(
+                    "%(field)s: expected the id of a record, got %(value)r.") % {
+                        "field": self._fields[field_name].string,
+                        "value": value})
+        names = [name for name in CHECKED_REFERENCES if name in references]
+        if not names:
+            return
+        # Like exists(), reads no field (so it works whatever the caller may
+        # read); table names are quoted identifiers, values are parameters.
+        query = sql.SQL(" UNION ALL ").join(
+            sql.SQL("SELECT %s FROM {} WHERE id = %s").format(sql.Identifier(
+                self.env[self._fields[name].comodel_name]._table))
+            for name in names)
+        params = []
+        for name in names:
+            params += [name, references[name]]
+        self.env.cr.execute(query.as_string(self.env.cr._obj), params)
+        found = {row[0] for row in self.env.cr.fetchall()}
+        for name in names:
+            if name not in found:
+                raise ValidationError(_("%(field)s #%(id)s does not exist.") % {
+                    "field": self._fields[name].string,
+                    "id": references[name]})
 
     @api.model
     def _check_selection(self, field_name, value):
@@ -487,6 +553,31 @@ class AftersalesTicket(models.Model):
             if ticket.partner_id not in ticket.message_partner_ids:
                 ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
 
+    @api.model
+    def _prepare_follower_partners(self, vals):
+        """Hook: the partners who follow a new ticket from the start, given
+        its checked creation values: the customer, unless it is internal
+        work (category D)."""
+        partners = self.env["res.partner"]
+        if vals.get("service_category") != "D":
+            partners |= partners.browse(vals["partner_id"])
+        return partners
+
+    @api.model
+    def _prepare_follower_commands(self, partners):
+        """``message_follower_ids`` commands making ``partners`` follow a new
+        ticket, without the creating user whom mail.thread's ``create``
+        subscribes itself."""
+        creator_follows = not (
+            self.env.context.get("tracking_disable")
+            or self.env.context.get("mail_create_nosubscribe"))
+        if creator_follows:
+            partners -= self.env.user.partner_id
+        if not partners:
+            return []
+        return self.env["mail.followers"]._add_follower_command(
+            self._name, [], dict.fromkeys(partners.ids), {}, force=True)[0]
+
     @api.multi
     def _unsubscribe_customer(self):
         for ticket in self:
@@ -497,11 +588,12 @@ class AftersalesTicket(models.Model):
     @api.multi
     def _send_acknowledgement(self):
         """E-mail the customer that its request was registered."""
-        template = self.env.ref(
-            "aftersales_ticket.mail_template_ticket_acknowledgement",
-            raise_if_not_found=False)
-        if not template:
+        # by id: env.ref() would check the record exists, one query a ticket
+        template_id = self.env["ir.model.data"].xmlid_to_res_id(
+            "aftersales_ticket.mail_template_ticket_acknowledgement")
+        if not template_id:
             return
+        template = self.env["mail.template"].browse(template_id)
         for ticket in self:
             if ticket.service_category != "D" and ticket.partner_id.email:
                 template.send_mail(ticket.id)
@@ -509,7 +601,19 @@ class AftersalesTicket(models.Model):
     @api.multi
     def message_subscribe(self, partner_ids=None, channel_ids=None,
                           subtype_ids=None, force=True):
-        """The customer never follows internal work (category D)."""
+        """The customer never follows internal work (category D).
+
+        Subscribing, without subtypes, partners who all follow already
+        changes nothing: it is skipped (as Odoo 12 does), which spares the
+        write of the followers, e.g. when the activity of a ticket
+        dispatched at creation subscribes its technician."""
+        if partner_ids and not channel_ids and subtype_ids is None and \
+                self._are_following(partner_ids):
+            mode = "read" if set(partner_ids) == {
+                self.env.user.partner_id.id} else "write"
+            self.check_access_rights(mode)
+            self.check_access_rule(mode)
+            return True
         internal = self.filtered(lambda t: t.service_category == "D")
         if not partner_ids or not internal:
             return super(AftersalesTicket, self).message_subscribe(
@@ -527,6 +631,18 @@ class AftersalesTicket(models.Model):
                 partner_ids=partner_ids, channel_ids=channel_ids,
                 subtype_ids=subtype_ids, force=force)
         return True
+
+    @api.multi
+    def _are_following(self, partner_ids):
+        """Whether every partner of ``partner_ids`` follows every ticket."""
+        # sudo: followers of tickets the user may access (checked by caller)
+        followers = self.env["mail.followers"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "in", self.ids),
+            ("partner_id", "in", list(partner_ids))])
+        following = {(follower.res_id, follower.partner_id.id)
+                     for follower in followers}
+        return all((ticket_id, partner_id) in following
+                   for ticket_id in self.ids for partner_id in partner_ids)
 
     @api.multi
     @api.returns("self", lambda value: value.id)

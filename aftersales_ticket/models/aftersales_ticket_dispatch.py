@@ -41,8 +41,10 @@ class AftersalesTicket(models.Model):
     @api.model
     def create(self, vals):
         """Route and dispatch the request in the values themselves, so that
-        a new ticket is written once and tracked once."""
-        vals = dict(vals)
+        a new ticket is written once and tracked once. The values are
+        checked first (``_prepare_create_values``): routing reads the
+        customer's address."""
+        vals = self._prepare_create_values(vals)
         request = None
         stage = self.env["aftersales.ticket.stage"].browse(vals.get("stage_id"))
         if not (vals.get("user_id") or stage.is_closed
@@ -51,9 +53,9 @@ class AftersalesTicket(models.Model):
             plan = self._plan_assignment([request], only_auto_teams=True)[0]
             team, user, moment = plan
             if team and not vals.get("team_id"):
-                vals = dict(vals, team_id=team.id)
+                vals["team_id"] = team.id
             if user:
-                vals = dict(vals, **self._prepare_dispatch_values(
+                vals.update(self._prepare_dispatch_values(
                     stage, user, moment, vals.get("date_planned"),
                     fields.Datetime.now()))
         dispatched = bool(request and vals.get("user_id"))
@@ -68,6 +70,16 @@ class AftersalesTicket(models.Model):
         if dispatched:
             ticket._schedule_dispatch_activities()
         return ticket.with_env(self.env)
+
+    @api.model
+    def _prepare_follower_partners(self, vals):
+        """The technician of a ticket dispatched at creation follows it from
+        the start; his activity then finds him following already."""
+        partners = super(AftersalesTicket, self)._prepare_follower_partners(
+            vals)
+        if vals.get("user_id") and self.env.context.get(ACTIVITY_SUBSCRIBES):
+            partners |= self.env["res.users"].browse(vals["user_id"]).partner_id
+        return partners
 
     def _message_get_auto_subscribe_fields(self, updated_fields,
                                            auto_follow_fields=None):

@@ -64,8 +64,9 @@ class AftersalesTicket(models.Model):
 
     @api.model
     def create(self, vals):
+        vals = self._prepare_create_values(vals)
         if vals.get("date_arrived") and not vals.get("visit_count"):
-            vals = dict(vals, visit_count=1)
+            vals["visit_count"] = 1
         return super(AftersalesTicket, self).create(vals)
 
     def write(self, vals):

@@ -135,8 +135,9 @@ class AftersalesTicket(models.Model):
 
     @api.model
     def create(self, vals):
+        vals = self._prepare_create_values(vals)
         if vals.get("customer_signature") and not vals.get("signed_on"):
-            vals = dict(vals, signed_on=fields.Datetime.now())
+            vals["signed_on"] = fields.Datetime.now()
         return super(AftersalesTicket, self).create(vals)
 
     def write(self, vals):

@@ -1,6 +1,6 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResUsers(models.Model):
@@ -32,3 +32,16 @@ class ResUsers(models.Model):
         "team_id",
         string="Service Teams",
     )
+
+    @api.multi
+    def _get_aftersales_company_ids(self):
+        """Ids of the user's current company and of its sub-companies: the
+        companies whose after-sales records the multi-company record rules
+        open to the user. A rule calling this is evaluated once per user and
+        kept in the rules' cache (cleared when a company or the user's
+        company changes), where a ``child_of`` domain searches the companies
+        again at every access check (dozens of times per new ticket)."""
+        self.ensure_one()
+        # sudo: the company tree, whatever companies the user may read
+        return self.env["res.company"].sudo().search(
+            [("id", "child_of", self.company_id.ids)]).ids
