@@ -108,7 +108,7 @@ def insert_tickets(env, now, last_run):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default="aftersales_bench_sla")
-    parser.add_argument("--template", default="as_base",
+    parser.add_argument("--template", default=os.environ.get("TEMPLATE_DB", ""),
                         help="template database for a new benchmark database "
                              "('' for an empty one)")
     parser.add_argument("--profile", action="store_true",
