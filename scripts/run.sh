@@ -17,7 +17,8 @@ if psql -lqt | cut -d'|' -f1 | grep -qw "$ODOO_DB"; then
     action=(-u aftersales_ticket -i aftersales)
 else
     echo "[run] creating database $ODOO_DB with the suite and demo data (log: $log)"
-    action=(-i aftersales --load-language=zh_CN,es_ES)
+    # en_US first: on a new database Odoo makes the first language the default
+    action=(-i aftersales --load-language=en_US,zh_CN,es_ES)
 fi
 if ! ODOO_LOGFILE="$log" scripts/odoo -d "$ODOO_DB" "${action[@]}" --stop-after-init --workers=0 \
         || grep -qE '^[0-9-]+ [0-9:,]+ [0-9]+ CRITICAL ' "$log"; then

@@ -32,7 +32,8 @@ install_suite() {
     rm -f "$log"
     start=$(date +%s)
     # with the suite's languages, so that its catalogues are loaded and tested
-    ODOO_LOGFILE="$log" scripts/odoo -d "$db" -i "$suite" --load-language=zh_CN,es_ES \
+    # (en_US first: on a new database Odoo makes the first one the default)
+    ODOO_LOGFILE="$log" scripts/odoo -d "$db" -i "$suite" --load-language=en_US,zh_CN,es_ES \
         --stop-after-init
     echo "[test] installed in $(( $(date +%s) - start ))s (log: $log)"
     check_log "$log"
