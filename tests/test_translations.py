@@ -7,6 +7,11 @@ from odoo.tests.common import SavepointCase
 
 class TestTranslations(SavepointCase):
 
+    def test_english_stays_the_default_language(self):
+        # loading other languages must not change new partners' language
+        self.assertEqual(
+            self.env["ir.default"].get("res.partner", "lang"), "en_US")
+
     def _menu_name(self, xmlid, lang):
         return self.env.ref(xmlid).with_context(lang=lang).name
 
