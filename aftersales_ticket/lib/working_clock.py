@@ -208,6 +208,25 @@ class WorkingCalendar(object):
         return bool(day_work_intervals(
             day, self.intervals_for_day, self.holidays, self.tz))
 
+    def next_working_moment(self, start, extra_leaves=(), days=MAX_DAYS):
+        """First moment at or after ``start`` (naive UTC) inside working
+        time, outside the calendar's holidays and the ``extra_leaves``
+        (``(start, end)`` in naive UTC, e.g. a technician's own leaves), or
+        None when there is none in the ``days`` local days from the day of
+        ``start``. A leave ending inside a working interval gives its end;
+        chained or overlapping leaves are crossed."""
+        removed = self.holidays
+        if extra_leaves:
+            removed = merge_intervals(list(self.holidays) + list(extra_leaves))
+        first_day = to_local(start, self.tz).date()
+        for offset in range(days):
+            day = first_day + datetime.timedelta(days=offset)
+            for span_start, span_end in day_work_intervals(
+                    day, self.intervals_for_day, removed, self.tz):
+                if span_end > start:
+                    return max(span_start, start)
+        return None
+
     def local_day_start(self, utc_naive):
         """UTC instant of the local midnight starting the day of ``utc_naive``,
         and that local date."""
