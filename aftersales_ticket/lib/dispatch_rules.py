@@ -1,17 +1,18 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-"""Dispatch rules that are not about records: working periods of a team
-calendar, a technician's next available moment and the choice of technician.
+"""Dispatch rules that are not about records: the choice of technician.
 
-All datetimes are naive UTC (as Odoo stores them); the calendar's hours are
-local hours of the timezone given by its caller.
+A technician's available moment comes from the SLA clock's calendar
+(``working_clock.WorkingCalendar.next_working_moment``), so the team works
+at the same hours for dispatch and for the SLA, in the calendar's time zone.
+All datetimes are naive UTC (as Odoo stores them).
 
 Rule for choosing a technician (also stated in the dispatch tests):
 
 1. Each member's *available moment* is the first moment, at or after the
    request, at which the team calendar is working and the member is not on
-   leave (own leave or global leave). Outside working hours this is the start
-   of the next working period.
+   leave (own leave or holiday of the calendar). Outside working hours this is
+   the start of the next working period.
 2. Only the members available at the earliest such moment compete (a
    technician on leave then is skipped, even if he is back later that day).
 3. Among them: the one whose skills cover the product's category first, then
@@ -19,76 +20,13 @@ Rule for choosing a technician (also stated in the dispatch tests):
    result is deterministic.
 """
 import collections
-import datetime
 
-import pytz
-
-#: Days of calendar looked at when searching the next available moment.
+#: Local days of the team calendar looked at, from the request's day, when
+#: searching a technician's next available moment.
 HORIZON_DAYS = 14
 
 Candidate = collections.namedtuple(
     "Candidate", ["user_id", "available_at", "skilled", "load"])
-
-
-def _hour_to_time(hour):
-    """Local time of a calendar hour (9.5 -> 09:30); 24.0 is not a time."""
-    minutes = int(round(hour * 60))
-    return datetime.time(minutes // 60, minutes % 60)
-
-
-def _local_to_utc(day, hour, tz):
-    if hour >= 24.0:
-        local = datetime.datetime.combine(
-            day + datetime.timedelta(days=1), datetime.time.min)
-    else:
-        local = datetime.datetime.combine(day, _hour_to_time(hour))
-    return tz.localize(local, is_dst=False).astimezone(pytz.utc).replace(
-        tzinfo=None)
-
-
-def work_intervals(attendances, start, tz_name=None, days=HORIZON_DAYS):
-    """Working periods (UTC start, UTC end) of a calendar, sorted, from the
-    local day of ``start`` for ``days`` days.
-
-    ``attendances``: iterable of ``(weekday, hour_from, hour_to, date_from,
-    date_to)`` with weekday 0 = Monday and optional ``datetime.date`` bounds.
-    A calendar without any attendance is always working.
-    """
-    attendances = sorted(attendances, key=lambda att: (att[1], att[2]))
-    if not attendances:
-        return [(start, start + datetime.timedelta(days=days))]
-    tz = pytz.timezone(tz_name or "UTC")
-    first_day = pytz.utc.localize(start).astimezone(tz).date()
-    intervals = []
-    for offset in range(days):
-        day = first_day + datetime.timedelta(days=offset)
-        for weekday, hour_from, hour_to, date_from, date_to in attendances:
-            if weekday != day.weekday() or hour_to <= hour_from:
-                continue
-            if (date_from and date_from > day) or (date_to and date_to < day):
-                continue
-            intervals.append((_local_to_utc(day, hour_from, tz),
-                              _local_to_utc(day, hour_to, tz)))
-    return sorted(intervals)
-
-
-def next_available(start, intervals, leaves=()):
-    """First moment at or after ``start`` inside one of the sorted working
-    ``intervals`` and outside every ``(date_from, date_to)`` leave, or None
-    when there is none in the intervals given."""
-    leaves = sorted(leaves)
-    for begin, end in intervals:
-        moment = max(begin, start)
-        moved = True
-        while moved and moment < end:
-            moved = False
-            for leave_from, leave_to in leaves:
-                if leave_from <= moment < leave_to:
-                    moment = leave_to
-                    moved = True
-        if moment < end:
-            return moment
-    return None
 
 
 def covers_category(skill_ranges, categ_range):

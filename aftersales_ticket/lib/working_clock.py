@@ -2,6 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 """Working-time arithmetic for the SLA clock, in plain Python (no ORM).
 
+The dispatch planner reads team calendars through the same
+:class:`WorkingCalendar` (:meth:`WorkingCalendar.next_working_moment`), so
+a team works at the same hours, in the calendar's time zone, for both.
+
 Conventions (those of Odoo's Datetime fields):
 
 * every datetime given or returned is *naive UTC*;
@@ -111,6 +115,21 @@ def day_work_intervals(day, intervals_for_day, holidays=(), tz=None):
     return subtract_intervals(spans, relevant)
 
 
+def work_spans_from(start, intervals_for_day, holidays=(), tz=None,
+                    days=MAX_DAYS):
+    """The working intervals (naive UTC, holidays removed) still open at or
+    after ``start``, in order, the first one cut at ``start``, over ``days``
+    local days from the day of ``start`` (a generator)."""
+    tz = get_tz(tz)
+    first_day = to_local(start, tz).date()
+    for offset in range(days):
+        day = first_day + datetime.timedelta(days=offset)
+        for span_start, span_end in day_work_intervals(
+                day, intervals_for_day, holidays, tz):
+            if span_end > start:
+                yield max(span_start, start), span_end
+
+
 def add_working_hours(start, hours, intervals_for_day, holidays=(), tz=None):
     """The instant at which ``hours`` working hours have elapsed since
     ``start`` (naive UTC). ``0`` hours returns ``start`` unchanged; a target
@@ -120,20 +139,13 @@ def add_working_hours(start, hours, intervals_for_day, holidays=(), tz=None):
         raise ValueError("A number of working hours cannot be negative.")
     if not hours:
         return start
-    tz = get_tz(tz)
     remaining = datetime.timedelta(hours=hours)
-    first_day = to_local(start, tz).date()
-    for offset in range(MAX_DAYS):
-        day = first_day + datetime.timedelta(days=offset)
-        for span_start, span_end in day_work_intervals(
-                day, intervals_for_day, holidays, tz):
-            if span_end <= start:
-                continue
-            span_start = max(span_start, start)
-            available = span_end - span_start
-            if remaining <= available:
-                return span_start + remaining
-            remaining -= available
+    for span_start, span_end in work_spans_from(
+            start, intervals_for_day, holidays, tz):
+        available = span_end - span_start
+        if remaining <= available:
+            return span_start + remaining
+        remaining -= available
     raise NoWorkingTime(
         "No working time found within %d days of %s." % (MAX_DAYS, start))
 
@@ -207,6 +219,20 @@ class WorkingCalendar(object):
         """Whether the local ``day`` has working time left after holidays."""
         return bool(day_work_intervals(
             day, self.intervals_for_day, self.holidays, self.tz))
+
+    def next_working_moment(self, start, extra_leaves=(), days=MAX_DAYS):
+        """First moment at or after ``start`` (naive UTC) inside working
+        time, outside the calendar's holidays and the ``extra_leaves``
+        (``(start, end)`` in naive UTC, e.g. a technician's own leaves), or
+        None when there is none in the ``days`` local days from the day of
+        ``start``. A leave ending inside a working interval gives its end;
+        chained or overlapping leaves are crossed."""
+        removed = self.holidays
+        if extra_leaves:
+            removed = merge_intervals(list(self.holidays) + list(extra_leaves))
+        span = next(work_spans_from(
+            start, self.intervals_for_day, removed, self.tz, days), None)
+        return span and span[0]
 
     def local_day_start(self, utc_naive):
         """UTC instant of the local midnight starting the day of ``utc_naive``,

@@ -1,7 +1,5 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-import datetime
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -291,61 +289,39 @@ class AftersalesTeam(models.Model):
         return {group["user_id"][0]: group["user_id_count"] for group in groups}
 
     def _get_members_availability(self, start):
-        """{(team id, user id): (working periods, leaves)} of the teams'
-        members from ``start``: the team calendar's periods and the leaves of
-        the member's resources plus global leaves of that calendar. One read
-        of calendars, one of resources, one leave search for all teams.
-        Calendar hours are read in the timezone of the context or user, as
-        Odoo's resource module does."""
-        tz_name = self.env.context.get("tz") or self.env.user.tz or "UTC"
-        end = start + datetime.timedelta(days=dispatch_rules.HORIZON_DAYS + 1)
-        calendars = self.mapped("resource_calendar_id")
+        """{(team id, user id): (working calendar, own leaves)} of the teams'
+        members from ``start`` (naive UTC).
+
+        The working calendar is the team calendar exactly as the SLA clock
+        sees it (``resource.calendar._aftersales_working_calendars``): its
+        attendances in the calendar's time zone (``_aftersales_tz``: the
+        calendar's, else the company's, else the user's, never the
+        context's), minus its holidays (leaves of the calendar or of no
+        calendar, without resource). Own leaves are the ``(start, end)``
+        leaves of the member's resources. One read of the calendars for all
+        teams and one search of the members' leaves."""
+        calendars = self.mapped(
+            "resource_calendar_id")._aftersales_working_calendars(start)
         members = self.mapped("member_ids")
-        attendances = {calendar.id: [] for calendar in calendars}
-        for att in self.env["resource.calendar.attendance"].search(
-                [("calendar_id", "in", calendars.ids)]):
-            attendances[att.calendar_id.id].append((
-                int(att.dayofweek), att.hour_from, att.hour_to,
-                att.date_from and fields.Date.from_string(att.date_from),
-                att.date_to and fields.Date.from_string(att.date_to),
-            ))
-        periods = {
-            calendar_id: dispatch_rules.work_intervals(atts, start, tz_name)
-            for calendar_id, atts in attendances.items()
+        own_leaves = {}
+        for leave in self.env["resource.calendar.leaves"].search([
+                ("resource_id.user_id", "in", members.ids),
+                ("date_to", ">", fields.Datetime.to_string(start))]):
+            own_leaves.setdefault(leave.resource_id.user_id.id, []).append((
+                fields.Datetime.from_string(leave.date_from),
+                fields.Datetime.from_string(leave.date_to)))
+        return {
+            (team.id, user.id): (calendars[team.resource_calendar_id.id],
+                                 own_leaves.get(user.id, []))
+            for team in self for user in team.member_ids
         }
-        leaves = self.env["resource.calendar.leaves"].search([
-            ("date_from", "<", fields.Datetime.to_string(end)),
-            ("date_to", ">", fields.Datetime.to_string(start)),
-            "|", ("resource_id.user_id", "in", members.ids),
-            "&", ("resource_id", "=", False),
-            "|", ("calendar_id", "in", calendars.ids),
-            ("calendar_id", "=", False),
-        ])
-        global_leaves = {}
-        user_leaves = {}
-        for leave in leaves:
-            interval = (fields.Datetime.from_string(leave.date_from),
-                        fields.Datetime.from_string(leave.date_to))
-            if leave.resource_id:
-                user_leaves.setdefault(
-                    leave.resource_id.user_id.id, []).append(interval)
-            else:
-                global_leaves.setdefault(
-                    leave.calendar_id.id, []).append(interval)
-        availability = {}
-        for team in self:
-            calendar = team.resource_calendar_id
-            team_leaves = (global_leaves.get(calendar.id, [])
-                           + global_leaves.get(False, []))
-            for user in team.member_ids:
-                availability[team.id, user.id] = (
-                    periods[calendar.id],
-                    team_leaves + user_leaves.get(user.id, []))
-        return availability
 
     def _available_from(self, availability, user, moment):
         """First moment at or after ``moment`` at which ``user`` can work for
-        the team, or None (see :meth:`_get_members_availability`)."""
+        the team (team calendar working, no holiday, no own leave), or None
+        within ``dispatch_rules.HORIZON_DAYS`` days (see
+        :meth:`_get_members_availability`)."""
         self.ensure_one()
-        work, leaves = availability[self.id, user.id]
-        return dispatch_rules.next_available(moment, work, leaves)
+        calendar, leaves = availability[self.id, user.id]
+        return calendar.next_working_moment(
+            moment, leaves, days=dispatch_rules.HORIZON_DAYS)

@@ -8,7 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 from ..lib import dispatch_rules
 from .common import AftersalesCase
 
-# A Monday, in UTC (the tests read calendars in UTC, see setUpClass).
+# A Monday, in UTC (the test calendar's time zone, see setUpClass).
 MONDAY_10 = "2030-01-07 10:00:00"
 MONDAY_08 = "2030-01-07 08:00:00"
 SATURDAY_22 = "2030-01-05 22:00:00"
@@ -19,10 +19,11 @@ class TestDispatch(AftersalesCase):
     @classmethod
     def setUpClass(cls):
         super(TestDispatch, cls).setUpClass()
-        # calendar hours are read in the context's timezone
-        cls.env = cls.env(context=dict(cls.env.context, tz="UTC"))
+        # calendar hours are read in the calendar's time zone, as the SLA
+        # clock reads them (not in the user's or the context's)
         cls.calendar = cls.env["resource.calendar"].create({
             "name": "Test service hours",
+            "tz": "UTC",
             "attendance_ids": [
                 (0, 0, {"name": "Day %d %s" % (day, half), "dayofweek": str(day),
                         "hour_from": hour_from, "hour_to": hour_to})
@@ -188,6 +189,20 @@ class TestDispatch(AftersalesCase):
         self.assertTrue(ticket.user_id)
         self.assertEqual(ticket.date_planned, "2030-01-08 08:00:00")
 
+    def test_calendar_time_zone_not_the_users(self):
+        """A calendar kept in New York time opens on Monday at 08:00 there,
+        13:00 UTC, whatever the time zone of the agent registering the
+        request or of the superuser planning it (the SLA clock reads the
+        calendar the same way)."""
+        self.calendar.tz = "America/New_York"
+        self.agent.tz = "Asia/Shanghai"
+        ticket = self.Ticket.sudo(self.agent).create({
+            "subject": "Weekend request", "partner_id": self.customer_a.id,
+            "team_id": self.team_urban.id, "date_received": SATURDAY_22,
+        })
+        self.assertTrue(ticket.user_id)
+        self.assertEqual(ticket.date_planned, "2030-01-07 13:00:00")
+
     def test_team_without_auto_assign_keeps_ticket_new(self):
         self.team_urban.auto_assign = False
         ticket = self.create_ticket(date_received=MONDAY_10)
@@ -291,32 +306,6 @@ BOUND = 69
 
 class TestDispatchRules(unittest.TestCase):
     """The plain-Python rules, without database."""
-
-    def test_work_intervals_in_local_time(self):
-        monday = [(0, 8.0, 12.0, None, None), (0, 13.0, 24.0, None, None)]
-        start = datetime.datetime(2030, 1, 7, 6, 0)
-        intervals = dispatch_rules.work_intervals(
-            monday, start, "Europe/Madrid", days=1)
-        # Madrid is UTC+1 in January; 24.0 ends at local midnight
-        self.assertEqual(intervals, [
-            (datetime.datetime(2030, 1, 7, 7, 0),
-             datetime.datetime(2030, 1, 7, 11, 0)),
-            (datetime.datetime(2030, 1, 7, 12, 0),
-             datetime.datetime(2030, 1, 7, 23, 0)),
-        ])
-
-    def test_next_available_skips_chained_leaves(self):
-        day = datetime.datetime(2030, 1, 7)
-        work = [(day.replace(hour=8), day.replace(hour=12)),
-                (day.replace(hour=13), day.replace(hour=17))]
-        leaves = [(day.replace(hour=10), day.replace(hour=11)),
-                  (day.replace(hour=9), day.replace(hour=10, minute=30)),
-                  (day.replace(hour=11), day.replace(hour=14))]
-        self.assertEqual(
-            dispatch_rules.next_available(day.replace(hour=9), work, leaves),
-            day.replace(hour=14))
-        self.assertIsNone(dispatch_rules.next_available(
-            day.replace(hour=17), work, leaves))
 
     def test_choice_order(self):
         now = datetime.datetime(2030, 1, 7, 9)

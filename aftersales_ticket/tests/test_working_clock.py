@@ -126,3 +126,43 @@ class TestWorkingClock(unittest.TestCase):
         start, day = calendar.local_day_start(datetime(2026, 1, 12, 23, 30))
         self.assertEqual(day, date(2026, 1, 13))
         self.assertEqual(start, datetime(2026, 1, 12, 23, 0))
+
+    def test_next_working_moment(self):
+        # a public holiday on Monday 12 January 2026 (Madrid, UTC+1)
+        holiday = (madrid(2026, 1, 12, 0, 0), madrid(2026, 1, 13, 0, 0))
+        calendar = wc.WorkingCalendar(OFFICE, [holiday], MADRID)
+        # inside working time: the moment itself
+        wednesday = madrid(2026, 1, 14, 10, 0)
+        self.assertEqual(calendar.next_working_moment(wednesday), wednesday)
+        # Saturday night: the holiday Monday is skipped, Tuesday 09:00 local
+        self.assertEqual(
+            calendar.next_working_moment(madrid(2026, 1, 10, 22, 0)),
+            datetime(2026, 1, 13, 8, 0))
+        # own leaves, chained and overlapping, are crossed: back at 15:00
+        leaves = [(madrid(2026, 1, 14, 10, 0), madrid(2026, 1, 14, 11, 0)),
+                  (madrid(2026, 1, 14, 9, 0), madrid(2026, 1, 14, 10, 30)),
+                  (madrid(2026, 1, 14, 11, 0), madrid(2026, 1, 14, 15, 0))]
+        self.assertEqual(
+            calendar.next_working_moment(madrid(2026, 1, 14, 9, 30), leaves),
+            madrid(2026, 1, 14, 15, 0))
+        # a leave until after closing time: the next working morning
+        self.assertEqual(
+            calendar.next_working_moment(
+                wednesday, [(wednesday, madrid(2026, 1, 14, 20, 0))]),
+            madrid(2026, 1, 15, 9, 0))
+        # the extra leaves do not stay on the calendar
+        self.assertEqual(calendar.next_working_moment(wednesday), wednesday)
+
+    def test_next_working_moment_horizon(self):
+        calendar = wc.WorkingCalendar(OFFICE, [], MADRID)
+        friday_evening = madrid(2026, 1, 16, 19, 0)
+        # the horizon counts local days from the day of the start
+        self.assertIsNone(calendar.next_working_moment(friday_evening, days=3))
+        self.assertEqual(calendar.next_working_moment(friday_evening, days=4),
+                         madrid(2026, 1, 19, 9, 0))
+        self.assertIsNone(wc.WorkingCalendar(lambda day: [], [], MADRID)
+                          .next_working_moment(friday_evening, days=30))
+        # on leave for the whole horizon
+        self.assertIsNone(calendar.next_working_moment(
+            friday_evening, [(friday_evening, madrid(2026, 2, 16, 0, 0))],
+            days=14))
