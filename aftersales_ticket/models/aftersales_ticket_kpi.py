@@ -69,6 +69,30 @@ class AftersalesTicket(models.Model):
             vals["visit_count"] = 1
         return super(AftersalesTicket, self).create(vals)
 
+    @api.model
+    def _prepare_precomputed_values(self, vals):
+        values = super(AftersalesTicket, self)._prepare_precomputed_values(
+            vals)
+        def to_dt(value):
+            # as stored: a datetime is kept to the second
+            if isinstance(value, datetime):
+                value = fields.Datetime.to_string(value)
+            return fields.Datetime.from_string(value)
+
+        received = to_dt(vals.get("date_received"))
+        values.update(
+            response_hours=service_kpi.hours_between(
+                received, to_dt(vals.get("date_dispatched"))),
+            arrival_hours=service_kpi.hours_between(
+                received, to_dt(vals.get("date_arrived"))),
+            resolution_hours=service_kpi.hours_between(
+                received, to_dt(vals.get("date_resolved"))),
+            first_time_fix=service_kpi.is_first_time_fix(
+                vals.get("date_resolved"), vals.get("reopen_count", 0),
+                vals.get("visit_count", 0)),
+        )
+        return values
+
     def write(self, vals):
         visited = reopened = self.browse()
         if vals.get("date_arrived"):
