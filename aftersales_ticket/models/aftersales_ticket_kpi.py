@@ -7,6 +7,14 @@ from odoo import api, fields, models
 from ..lib import service_kpi
 
 
+def _stored_datetime(value):
+    """A creation value of a Datetime field as it is stored (a datetime is
+    kept to the second), as a datetime, or None."""
+    if isinstance(value, datetime):
+        value = fields.Datetime.to_string(value)
+    return fields.Datetime.from_string(value)
+
+
 # The ticket is split by concern, one inheriting class per file (COMMON.md).
 # pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
@@ -73,12 +81,7 @@ class AftersalesTicket(models.Model):
     def _prepare_precomputed_values(self, vals):
         values = super(AftersalesTicket, self)._prepare_precomputed_values(
             vals)
-        def to_dt(value):
-            # as stored: a datetime is kept to the second
-            if isinstance(value, datetime):
-                value = fields.Datetime.to_string(value)
-            return fields.Datetime.from_string(value)
-
+        to_dt = _stored_datetime
         received = to_dt(vals.get("date_received"))
         values.update(
             response_hours=service_kpi.hours_between(
