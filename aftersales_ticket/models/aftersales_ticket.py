@@ -57,6 +57,11 @@ SNAPSHOT_FIELDS = {
 }
 
 
+# Context key set on the core ``create``: mail.thread then tracks only the
+# fields of ``_get_creation_tracked_fields`` in the creation message.
+CREATION_TRACKING = "aftersales_creation_tracking"
+
+
 class CheckedValues(dict):
     """Creation values of a ticket already checked and completed by
     ``AftersalesTicket._prepare_create_values``; see there."""
@@ -237,11 +242,58 @@ class AftersalesTicket(models.Model):
             vals.get("message_follower_ids") or []
         ) + self._prepare_follower_commands(
             self._prepare_follower_partners(vals))
-        ticket = super(AftersalesTicket, self).create(vals)
+        ticket = super(AftersalesTicket, self.with_context(
+            **{CREATION_TRACKING: True})).create(vals).with_env(self.env)
         if coverage.is_downgrade(requested, category):
             ticket._message_log_category_decision(requested, reason)
         ticket._send_acknowledgement()
         return ticket
+
+    @api.model
+    def _create(self, vals):
+        """Insert the ticket with the stored computed fields whose value is
+        known from the creation values (``_prepare_precomputed_values``):
+        they are written by the INSERT instead of being recomputed after it,
+        one UPDATE and one access check each. The values are computed here,
+        from the final values, so that a caller cannot set them."""
+        vals.update(self._prepare_insert_values(vals))
+        precomputed = self._prepare_precomputed_values(vals)
+        if not precomputed:
+            return super(AftersalesTicket, self)._create(vals)
+        vals.update(precomputed)
+        with self.env.norecompute():
+            ticket_id = super(AftersalesTicket, self)._create(vals)
+        ticket = self.browse(ticket_id)
+        for name in precomputed:
+            ticket._recompute_done(self._fields[name])
+        if self.env.recompute and self.env.context.get("recompute", True):
+            ticket.recompute()
+        return ticket_id
+
+    @api.model
+    def _prepare_insert_values(self, vals):
+        """Hook: values of a new ticket derived from its final creation
+        values (defaults included, stored fields only), inserted with it
+        rather than written after (e.g. the SLA deadlines)."""
+        return {}
+
+    @api.model
+    def _prepare_precomputed_values(self, vals):
+        """Hook: {stored computed field: value} of a new ticket, computed
+        from its final creation values (stored fields only) exactly as its
+        compute method would; fields whose value depends on records created
+        with the ticket (one2many commands) must be left out."""
+        values = {}
+        if vals.get("partner_id"):
+            values["commercial_partner_id"] = self.env["res.partner"].browse(
+                vals["partner_id"]).commercial_partner_id.id
+        if "stage_id" in vals:
+            values["is_closed"] = bool(vals["stage_id"]) and \
+                self.env["aftersales.ticket.stage"].browse(
+                    vals["stage_id"]).is_closed
+        if not vals.get("activity_ids"):
+            values["activity_date_deadline"] = False
+        return values
 
     @api.multi
     def write(self, vals):
@@ -268,6 +320,26 @@ class AftersalesTicket(models.Model):
         elif "partner_id" in vals or "service_category" in vals:
             self._subscribe_customer()
         return result
+
+    @api.model
+    def _get_tracked_fields(self, updated_fields):
+        """At creation, only the fields of ``_get_creation_tracked_fields``
+        are tracked: the others show what the user has just typed, and would
+        cost one tracking value each in every creation message."""
+        tracked = super(AftersalesTicket, self)._get_tracked_fields(
+            updated_fields)
+        if self.env.context.get(CREATION_TRACKING):
+            creation_fields = self._get_creation_tracked_fields()
+            tracked = {name: description
+                       for name, description in tracked.items()
+                       if name in creation_fields}
+        return tracked
+
+    @api.model
+    def _get_creation_tracked_fields(self):
+        """Hook: tracked fields shown in the creation message of a ticket,
+        those set by the automation (routing, dispatch) rather than typed."""
+        return {"team_id", "user_id", "stage_id", "date_planned"}
 
     def name_get(self):
         return [(ticket.id, "%s - %s" % (ticket.name, ticket.subject))

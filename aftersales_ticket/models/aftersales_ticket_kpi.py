@@ -7,6 +7,14 @@ from odoo import api, fields, models
 from ..lib import service_kpi
 
 
+def _stored_datetime(value):
+    """A creation value of a Datetime field as it is stored (a datetime is
+    kept to the second), as a datetime, or None."""
+    if isinstance(value, datetime):
+        value = fields.Datetime.to_string(value)
+    return fields.Datetime.from_string(value)
+
+
 # The ticket is split by concern, one inheriting class per file (COMMON.md).
 # pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
@@ -68,6 +76,25 @@ class AftersalesTicket(models.Model):
         if vals.get("date_arrived") and not vals.get("visit_count"):
             vals["visit_count"] = 1
         return super(AftersalesTicket, self).create(vals)
+
+    @api.model
+    def _prepare_precomputed_values(self, vals):
+        values = super(AftersalesTicket, self)._prepare_precomputed_values(
+            vals)
+        to_dt = _stored_datetime
+        received = to_dt(vals.get("date_received"))
+        values.update(
+            response_hours=service_kpi.hours_between(
+                received, to_dt(vals.get("date_dispatched"))),
+            arrival_hours=service_kpi.hours_between(
+                received, to_dt(vals.get("date_arrived"))),
+            resolution_hours=service_kpi.hours_between(
+                received, to_dt(vals.get("date_resolved"))),
+            first_time_fix=service_kpi.is_first_time_fix(
+                vals.get("date_resolved"), vals.get("reopen_count", 0),
+                vals.get("visit_count", 0)),
+        )
+        return values
 
     def write(self, vals):
         visited = reopened = self.browse()

@@ -31,6 +31,11 @@ RECLASSIFY_FIELDS = frozenset([
 ])
 MILESTONE_FIELDS = frozenset(milestone for _k, _f, milestone in SLA_KINDS)
 WATCHED_FIELDS = RECLASSIFY_FIELDS | MILESTONE_FIELDS | {"stage_id"}
+# Fields of a new ticket the SLA values are computed from.
+SLA_DRAFT_FIELDS = (
+    "team_id", "company_id", "request_type", "priority", "sla_tier",
+    "category_id", "date_received", "stage_id", "sla_breached",
+) + tuple(MILESTONE_FIELDS)
 # Context key: write without touching the SLA (the carry-over's priority
 # raise orders the queue; it does not tighten the deadlines already given).
 NO_SLA_CONTEXT = "aftersales_sla_no_recompute"
@@ -111,12 +116,38 @@ class AftersalesTicket(models.Model):
 
     @api.model
     def create(self, vals):
+        """The policy, deadlines and breach of a new ticket are inserted
+        with it (``_prepare_insert_values``); only a ticket created in a
+        waiting stage, whose clock starts paused, is completed after."""
         ticket = super(AftersalesTicket, self).create(vals)
         if not self.env.context.get(NO_SLA_CONTEXT):
             if ticket._sla_is_waiting():
                 ticket._sla_start_pause(_to_dt(ticket.date_received))
-            ticket._sla_recompute(_utcnow())
+                ticket._sla_recompute(_utcnow())
+            elif ticket.sla_breached and not vals.get("sla_breached"):
+                # registered late (backdated): breached from the start
+                breach = _to_dt(ticket.sla_breach_date)
+                kind = next(kind for kind, field, _milestone in SLA_KINDS
+                            if _to_dt(ticket[field]) == breach)
+                ticket._sla_notify_breach({ticket.id: (kind, breach)})
         return ticket
+
+    @api.model
+    def _prepare_insert_values(self, vals):
+        """SLA values of a new ticket, from its final values: evaluated on
+        a draft ticket, as ``_sla_recompute`` would after the insert."""
+        values = super(AftersalesTicket, self)._prepare_insert_values(vals)
+        if self.env.context.get(NO_SLA_CONTEXT):
+            return values
+        draft = self.new({name: vals[name] for name in SLA_DRAFT_FIELDS
+                          if name in vals})
+        if draft._sla_is_waiting():
+            return values
+        now = _utcnow()
+        deadlines = draft._sla_prepare_deadlines(now)
+        sla_values, _newly = draft._sla_evaluate(now, deadlines[draft.id])
+        values.update(sla_values)
+        return values
 
     def write(self, vals):
         if self.env.context.get(NO_SLA_CONTEXT) or not WATCHED_FIELDS & set(vals):
@@ -238,15 +269,25 @@ class AftersalesTicket(models.Model):
         started before them (the same result as moving them on resume)."""
         if not self:
             return self.browse()
+        return self._sla_check(now, self._sla_prepare_deadlines(now))
+
+    def _sla_prepare_deadlines(self, now):
+        """{ticket id: {policy and deadline fields: value}} of the tickets
+        (records, or a draft of a new ticket), see ``_sla_recompute``."""
         policies = self.env["aftersales.sla.policy"]._find_for_tickets(self)
         received = [_to_dt(t.date_received) for t in self if t.date_received]
         calendars = self._sla_working_calendars(
             min(received) - timedelta(days=1) if received else now)
         pauses = {}
-        for pause in self.env["aftersales.ticket.pause"].search_read(
-                [("ticket_id", "in", self.ids), ("date_end", "!=", False),
-                 ("working_hours", ">", 0)],
-                ["ticket_id", "date_start", "working_hours"], order="date_start"):
+        # a draft has no pause (nor id to search them with)
+        ticket_ids = [ticket_id for ticket_id in self.ids
+                      if isinstance(ticket_id, int)]
+        for pause in ticket_ids and self.env[
+                "aftersales.ticket.pause"].search_read(
+                    [("ticket_id", "in", ticket_ids), ("date_end", "!=", False),
+                     ("working_hours", ">", 0)],
+                    ["ticket_id", "date_start", "working_hours"],
+                    order="date_start"):
             pauses.setdefault(pause["ticket_id"][0], []).append(
                 (_to_dt(pause["date_start"]), pause["working_hours"]))
         values = {}
@@ -273,7 +314,7 @@ class AftersalesTicket(models.Model):
                             ticket.id)
                 vals[field] = _to_str(deadline)
             values[ticket.id] = vals
-        return self._sla_check(now, values)
+        return values
 
     def _sla_start_pause(self, when):
         """Stop the clock: record the pause; the next deadline is cleared

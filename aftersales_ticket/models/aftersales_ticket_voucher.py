@@ -140,6 +140,17 @@ class AftersalesTicket(models.Model):
             vals["signed_on"] = fields.Datetime.now()
         return super(AftersalesTicket, self).create(vals)
 
+    @api.model
+    def _prepare_precomputed_values(self, vals):
+        """A new ticket has spent no time and used no part, unless lines are
+        created with it."""
+        values = super(AftersalesTicket, self)._prepare_precomputed_values(
+            vals)
+        if not vals.get("timesheet_ids") and not vals.get("part_ids"):
+            values.update(labour_hours=0.0, labour_cost=0.0, parts_cost=0.0,
+                          parts_amount=0.0, total_cost=0.0)
+        return values
+
     def write(self, vals):
         if "customer_signature" in vals:
             vals = dict(vals)

@@ -137,8 +137,8 @@ class TestTicketIntake(AftersalesCase):
         self.create_ticket()  # warm the caches
         ticket, count = self.count_queries(self.create_ticket)
         self.assertEqual(len(self._acknowledgements(ticket)), 1)
-        # measured 74, see test_ticket_basics.CREATION_BOUND
-        self.assertLessEqual(count, 74)
+        # measured 59, see test_ticket_basics.CREATION_BOUND
+        self.assertLessEqual(count, 59)
         for _index in range(10):
             self.create_ticket()
         _ticket, count_after = self.count_queries(self.create_ticket)
