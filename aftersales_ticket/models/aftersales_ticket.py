@@ -823,6 +823,13 @@ class AftersalesTicket(models.Model):
         return result
 
     @api.model
+    def _browse_active_tickets(self):
+        """The tickets a wizard was opened on (list selection or form)."""
+        if self.env.context.get("active_model") != self._name:
+            return self.browse()
+        return self.browse(self.env.context.get("active_ids") or [])
+
+    @api.model
     def _read_group_stage_ids(self, stages, domain, order):
         return stages.search([], order=order)
 

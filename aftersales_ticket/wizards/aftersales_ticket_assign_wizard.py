@@ -11,10 +11,7 @@ class AftersalesTicketAssignWizard(models.TransientModel):
     _description = "Dispatch Service Tickets"
 
     def _default_ticket_ids(self):
-        if self.env.context.get("active_model") != "aftersales.ticket":
-            return self.env["aftersales.ticket"]
-        return self.env["aftersales.ticket"].browse(
-            self.env.context.get("active_ids") or [])
+        return self.env["aftersales.ticket"]._browse_active_tickets()
 
     ticket_ids = fields.Many2many(
         "aftersales.ticket", string="Tickets", default=_default_ticket_ids,
