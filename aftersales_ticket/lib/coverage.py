@@ -14,6 +14,7 @@ decides who pays:
 The functions take plain dates and booleans; the ticket model gathers the
 facts (delivery date of the serial, contract lookup) and applies the result.
 """
+import collections
 import datetime
 
 from dateutil.relativedelta import relativedelta
@@ -31,6 +32,15 @@ REASON_INTERNAL = "internal"  # internal work keeps its category
 REASON_WARRANTY = "warranty"  # the serial is under warranty
 REASON_CONTRACT = "contract"  # a contract covers the request
 REASON_NO_COVERAGE = "no_coverage"  # neither warranty nor contract
+
+# What covers a request, computed once per registration:
+# ``warranty_end`` (a date or None), ``under_warranty`` (on the day it was
+# received), ``contract`` (the covering contract record, or None: filled by
+# aftersales_contract) and ``sla_tier`` (the contract's service level, or
+# None).
+Coverage = collections.namedtuple(
+    "Coverage", "warranty_end under_warranty contract sla_tier")
+NO_COVERAGE = Coverage(None, False, None, None)
 
 # Average number of days in a month, for fractional warranty periods.
 DAYS_PER_MONTH = 365.25 / 12
@@ -95,6 +105,12 @@ def decide_category(requested, under_warranty, under_contract):
     if under_contract:
         return CATEGORY_CONTRACT, REASON_CONTRACT
     return CATEGORY_PAID, REASON_NO_COVERAGE
+
+
+def decide_category_from(requested, covered):
+    """``decide_category`` for a ``Coverage``."""
+    return decide_category(requested, covered.under_warranty,
+                           bool(covered.contract))
 
 
 def is_downgrade(requested, decided):

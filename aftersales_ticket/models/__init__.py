@@ -1,8 +1,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from . import aftersales_mixin
 from . import aftersales_team
 from . import aftersales_ticket_stage
 from . import aftersales_ticket_category
 from . import aftersales_ticket
+from . import aftersales_ticket_coverage
+from . import aftersales_ticket_mail
 from . import res_users
 from . import account_analytic_line
 from . import aftersales_ticket_kpi

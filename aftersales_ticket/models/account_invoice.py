@@ -1,6 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class AccountInvoice(models.Model):
@@ -12,3 +13,81 @@ class AccountInvoice(models.Model):
         "aftersales.ticket", string="Service Ticket", index=True, copy=False,
         readonly=True, ondelete="restrict",
     )
+
+    @api.model
+    def _aftersales_prepare_invoice_values(self, partner, company, origin,
+                                           invoice_type="out_invoice",
+                                           name=None):
+        """Values of a customer invoice (or credit note) of ``company`` for
+        ``partner``: its invoicing address, journal, fiscal position,
+        receivable account, payment term and currency. Lines are added with
+        ``_aftersales_prepare_invoice_line_values``."""
+        partner = partner.with_context(force_company=company.id)
+        invoice_partner = partner.browse(
+            partner.address_get(["invoice"])["invoice"])
+        FiscalPosition = self.env["account.fiscal.position"].with_context(
+            force_company=company.id)
+        fiscal_position = FiscalPosition.browse(
+            FiscalPosition.get_fiscal_position(partner.id,
+                                               delivery_id=partner.id))
+        journal = self.with_context(
+            type=invoice_type, company_id=company.id)._default_journal()
+        if not journal:
+            raise UserError(_("Company %s has no sales journal.")
+                            % company.name)
+        values = {
+            "type": invoice_type,
+            "partner_id": invoice_partner.id,
+            "account_id": invoice_partner.commercial_partner_id
+            .property_account_receivable_id.id,
+            "fiscal_position_id": fiscal_position.id,
+            "journal_id": journal.id,
+            "currency_id": journal.currency_id.id or company.currency_id.id,
+            "company_id": company.id,
+            "origin": origin,
+            "name": name or origin,
+            "invoice_line_ids": [],
+        }
+        if invoice_type == "out_invoice":
+            values["payment_term_id"] = partner.property_payment_term_id.id
+        return values
+
+    @api.model
+    def _aftersales_prepare_invoice_line_values(
+            self, invoice_values, product, quantity, price_unit, uom=None,
+            name=None, analytic_account=None):
+        """Values of one line of the invoice ``invoice_values`` (from
+        ``_aftersales_prepare_invoice_values``): income account and taxes of
+        the product in the invoice's company, mapped by its fiscal
+        position."""
+        company = self.env["res.company"].browse(invoice_values["company_id"])
+        fiscal_position = self.env["account.fiscal.position"].browse(
+            invoice_values["fiscal_position_id"])
+        partner = self.env["res.partner"].browse(invoice_values["partner_id"])
+        product = product.with_context(force_company=company.id)
+        account = self.env["account.invoice.line"].get_invoice_line_account(
+            invoice_values["type"], product, fiscal_position, company)
+        if not account:
+            journal = self.env["account.journal"].browse(
+                invoice_values["journal_id"])
+            account = fiscal_position.map_account(
+                journal.default_credit_account_id)
+        if not account:
+            raise UserError(_(
+                "No income account for product %s: set one on the product "
+                "or its category.") % product.display_name)
+        taxes = product.taxes_id.filtered(
+            lambda tax: tax.company_id == company)
+        if fiscal_position:
+            taxes = fiscal_position.map_tax(taxes, product, partner)
+        return {
+            "product_id": product.id,
+            "name": name or product.display_name,
+            "quantity": quantity,
+            "uom_id": (uom or product.uom_id).id,
+            "price_unit": price_unit,
+            "account_id": account.id,
+            "account_analytic_id": analytic_account.id if analytic_account
+            else False,
+            "invoice_line_tax_ids": [(6, 0, taxes.ids)],
+        }

@@ -260,23 +260,29 @@ class AftersalesTeam(models.Model):
     @api.model
     def _route_addresses(self, addresses):
         """The team serving each ``(company_id, state_id, zip)`` address: the
-        most specific matching team of the company, else the company's
-        default team, else no team. One read of the network for all."""
+        most specific matching team of the company, else its fallback team
+        (the team marked default, else the root of its service network), so
+        that every request has a team. One read of the network for all."""
         company_ids = list({company_id for company_id, _state, _zip in addresses})
+        # in network order (parent_left): each network's root comes first
         teams = self.search([("company_id", "in", company_ids)])
+        fallback = {}
+        for team in teams:
+            company_id = team.company_id.id
+            if team.is_default:
+                fallback[company_id] = team
+            elif not team.parent_id and company_id not in fallback:
+                fallback[company_id] = team
         result = []
         for company_id, state_id, zip_code in addresses:
             best, best_key = self.browse(), None
-            default = self.browse()
             for team in teams:
                 if team.company_id.id != company_id:
                     continue
-                if team.is_default and not default:
-                    default = team
                 key = team._routing_key(state_id, zip_code)
                 if key and (best_key is None or key > best_key):
                     best, best_key = team, key
-            result.append(best or default)
+            result.append(best or fallback.get(company_id, self.browse()))
         return result
 
     def _get_open_ticket_load(self, users):

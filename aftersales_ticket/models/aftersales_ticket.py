@@ -1,11 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from psycopg2 import sql
-
-from odoo import _, api, fields, models, tools
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
-
-from ..lib import coverage
 
 REQUEST_TYPES = [
     ("consultation", "Consultation"),
@@ -32,15 +28,6 @@ CHANNELS = [
 ]
 PRIORITIES = [("0", "Low"), ("1", "Normal"), ("2", "High"), ("3", "Urgent")]
 
-# Many2one fields whose ids are checked before a create/write, so that a
-# wrong id sent over RPC gets a clear message instead of a database error.
-CHECKED_REFERENCES = (
-    "partner_id", "product_id", "lot_id", "team_id", "user_id",
-    "category_id", "stage_id", "company_id",
-)
-# Selection fields whose values are checked before a create/write.
-CHECKED_SELECTIONS = ("request_type", "service_category", "priority", "channel")
-
 # Partner fields copied onto the ticket when it is registered, so that the
 # service record keeps the contact details valid at that time.
 SNAPSHOT_FIELDS = {
@@ -62,37 +49,47 @@ SNAPSHOT_FIELDS = {
 CREATION_TRACKING = "aftersales_creation_tracking"
 
 
-class CheckedValues(dict):
-    """Creation values of a ticket already checked and completed by
-    ``AftersalesTicket._prepare_create_values``; see there."""
+# The creation pipeline, in order (see ``create`` and
+# docs/architecture.md): each step returns values merged into the creation
+# values; then, on the new tickets, the after-create steps.
+CREATE_STEPS = (
+    "_prepare_complete_values",  # number, contact snapshot, company
+    "_prepare_classify_values",  # coverage: category, SLA tier, contract
+    "_prepare_route_values",  # service team
+    "_prepare_plan_values",  # technician, planned visit
+)
+AFTER_CREATE_STEPS = (
+    "_after_create_messages",  # category note, acknowledgement
+    "_after_create_dispatch",  # the technician's activity
+    "_after_create_escalation",  # repeat and serious complaints
+    "_after_create_sla",  # clock paused, or breached from the start
+)
+# The write pipeline's steps after the write, in order (see ``write``).
+AFTER_WRITE_STEPS = (
+    "_after_write_messages",  # customer follows or not
+    "_after_write_kpi",  # visits and reopenings
+    "_after_write_voucher",  # signature tracked
+    "_after_write_escalation",  # new and serious complaints
+    "_after_write_sla",  # pauses, deadlines
+)
 
 
 class AftersalesTicket(models.Model):
-    """Service ticket, core concern: validation of incoming values, coverage
-    decision, customer communication, mail gateway and portal.
+    """Service ticket, core concern: fields, the creation and write
+    pipelines, validation of incoming values, access.
 
     The ticket is split by concern (``aftersales_ticket_<concern>.py``, each
-    ``_inherit = "aftersales.ticket"``); their ``create`` overrides chain in
-    the import order of ``models/__init__.py``, the last imported running
-    first. So that bad input (agent form, e-mail, portal, RPC) always gets
-    the clear message of ``_check_values``, whichever override runs first:
-
-    * an override that reads or completes the values BEFORE calling super
-      starts with ``vals = self._prepare_create_values(vals)``, and then
-      changes that dict in place (it is a fresh copy of the caller's);
-    * ``_prepare_create_values`` is idempotent: values it returned pass
-      through unchanged, so the check runs once per ticket, in the first
-      override, and the core's ``create`` calls it too (it runs first when
-      no concern reads the values);
-    * other overrides do their work after super, on the created record.
-
-    Values a concern adds itself after the check (the dispatch plan's
-    technician, stage...) come from the database and are not checked again.
+    ``_inherit = "aftersales.ticket"``: coverage, dispatch, SLA, voucher,
+    complaints, claims, KPI, mail). None of them overrides ``create`` or
+    ``write``: they implement the steps and hooks these call, in the order
+    written here (``CREATE_STEPS``, ``AFTER_CREATE_STEPS``,
+    ``AFTER_WRITE_STEPS``), so that it does not depend on the import order.
     """
 
     _name = "aftersales.ticket"
     _description = "After-Sales Service Ticket"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin",
+                "aftersales.mixin"]
     _order = "priority desc, date_received desc, id desc"
     # customers follow their requests on the portal and may post there
     _mail_post_access = "read"
@@ -218,36 +215,111 @@ class AftersalesTicket(models.Model):
             if ticket.lot_id:
                 ticket.product_id = ticket.lot_id.product_id
 
+    # ------------------------------------------------------------------
+    # The creation and write pipelines. Every concern (dispatch, SLA,
+    # complaints, voucher, KPI) and every addon (repairs, contracts,
+    # surveys) contributes through the named hooks below; the order is
+    # written here, once (see docs/architecture.md).
+    # ------------------------------------------------------------------
+
     @api.model
     def create(self, vals):
-        vals = self._prepare_create_values(vals)
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "aftersales.ticket") or "/"
-        partner = self.env["res.partner"].browse(vals["partner_id"])
-        for key, value in self._prepare_partner_snapshot(partner).items():
-            vals.setdefault(key, value)
-        if vals.get("stage_id") and not vals.get("date_closed") and \
-                self.env["aftersales.ticket.stage"].browse(
-                    vals["stage_id"]).is_closed:
-            vals["date_closed"] = fields.Datetime.now()
-        requested = vals.get("service_category") or self.env.context.get(
-            "default_service_category")
-        draft = self.new(self._prepare_coverage_draft_values(vals))
-        category, reason = draft._decide_service_category(requested)
-        vals["service_category"] = category
-        # the customer (and others, see the hook) follow the ticket from the
-        # start: in the values, rather than a subscription (a write) after
+        """Register a service request, whatever the channel: check the
+        values, complete them (number, contact snapshot), classify (coverage
+        and category), route to a team, plan the dispatch, insert (with the
+        SLA deadlines and stored figures), then tell whom it concerns."""
+        given = dict(vals)
+        vals = dict(vals)
+        self._check_values(vals, creating=True)
+        for step in CREATE_STEPS:
+            vals.update(getattr(self, step)(vals))
+        # what the automation filled, rather than the caller
+        automated = {name for name, value in vals.items()
+                     if value and not given.get(name)}
+        context = dict(self._prepare_create_context(vals, automated),
+                       **{CREATION_TRACKING: True})
         vals["message_follower_ids"] = list(
             vals.get("message_follower_ids") or []
         ) + self._prepare_follower_commands(
-            self._prepare_follower_partners(vals))
-        ticket = super(AftersalesTicket, self.with_context(
-            **{CREATION_TRACKING: True})).create(vals).with_env(self.env)
-        if coverage.is_downgrade(requested, category):
-            ticket._message_log_category_decision(requested, reason)
-        ticket._send_acknowledgement()
+            self.with_context(**context)._prepare_follower_partners(vals))
+        ticket = super(AftersalesTicket, self.with_context(**context)).create(
+            vals).with_env(self.env)
+        requested = given.get("service_category") or self.env.context.get(
+            "default_service_category")
+        for step in AFTER_CREATE_STEPS:
+            getattr(ticket, step)(vals, automated, requested)
+        if self.env["aftersales.ticket.stage"].browse(
+                vals.get("stage_id")).is_closed:
+            ticket._on_ticket_closed()
+        ticket._after_create(vals)
         return ticket
+
+    @api.model
+    def _prepare_complete_values(self, vals):
+        """Pipeline step "complete": the number, the product of the serial,
+        the company, the contact details of the customer (snapshot: the
+        record keeps them as they were when the request came in, filled
+        wherever they are empty) and the closing date of a ticket created
+        closed."""
+        values = self._complete_values(vals)
+        if vals.get("name", "/") == "/":
+            values["name"] = self.env["ir.sequence"].next_by_code(
+                "aftersales.ticket") or "/"
+        if not vals.get("company_id"):
+            values["company_id"] = self.default_get(["company_id"]).get(
+                "company_id")
+        partner = self.env["res.partner"].browse(vals["partner_id"])
+        for key, value in self._prepare_partner_snapshot(partner).items():
+            if not vals.get(key):
+                values[key] = value
+        if vals.get("stage_id") and not vals.get("date_closed") and \
+                self.env["aftersales.ticket.stage"].browse(
+                    vals["stage_id"]).is_closed:
+            values["date_closed"] = fields.Datetime.now()
+        return values
+
+    @api.model
+    def _prepare_classify_values(self, vals):
+        """Pipeline step "classify": the coverage of the request (warranty,
+        covering contract, SLA tier), computed once, and the service
+        category it gives (see aftersales_ticket_coverage.py)."""
+        return {}
+
+    @api.model
+    def _prepare_route_values(self, vals):
+        """Pipeline step "route": the service team (see dispatch)."""
+        return {}
+
+    @api.model
+    def _prepare_plan_values(self, vals):
+        """Pipeline step "plan": the technician, stage and planned visit of
+        a request dispatched at once (see dispatch)."""
+        return {}
+
+    @api.model
+    def _prepare_create_context(self, vals, automated):
+        """Hook: context keys under which the new ticket is inserted, given
+        its final values and the fields the pipeline filled itself."""
+        return {}
+
+    def _after_create_messages(self, vals, automated, requested):
+        """After-create step: the messages about the registration (see
+        aftersales_ticket_mail.py and aftersales_ticket_coverage.py)."""
+
+    def _after_create_dispatch(self, vals, automated, requested):
+        """After-create step: the technician of a dispatched request is
+        told (see dispatch)."""
+
+    def _after_create_escalation(self, vals, automated, requested):
+        """After-create step: complaints are escalated (see complaints)."""
+
+    def _after_create_sla(self, vals, automated, requested):
+        """After-create step: the SLA clock of a ticket registered waiting
+        or late (see SLA)."""
+
+    def _after_create(self, vals):
+        """Hook for other addons: the new tickets, after every step of the
+        core's pipeline."""
 
     @api.model
     def _create(self, vals):
@@ -296,30 +368,99 @@ class AftersalesTicket(models.Model):
         return values
 
     @api.multi
+    @api.multi
     def write(self, vals):
+        """Check, complete, then write; each concern compares what it needs
+        before and after (``_before_write`` / ``AFTER_WRITE_STEPS``), and
+        the stage hooks run on the tickets whose stage changed."""
         vals = dict(vals)
         self._check_values(vals, creating=False)
-        self._complete_values(vals)
-        entering_closed = self.browse()
-        if "stage_id" in vals and "date_closed" not in vals:
+        vals.update(self._prepare_write_values(vals))
+        closing = reopening = self.browse()
+        previous_stages = {}
+        if "stage_id" in vals:
             stage = self.env["aftersales.ticket.stage"].browse(vals["stage_id"])
+            previous_stages = {ticket.id: ticket.stage_id.id for ticket in self}
             if stage.is_closed:
-                entering_closed = self.filtered(lambda ticket: not ticket.is_closed)
-                if entering_closed == self:  # usual case: one write
-                    vals["date_closed"] = fields.Datetime.now()
-                    entering_closed = self.browse()
-            elif any(self.mapped("date_closed")):
-                vals["date_closed"] = False  # reopened
+                closing = self.filtered(lambda ticket: not ticket.is_closed)
+                closing._check_can_close()
+                if closing == self and "date_closed" not in vals:
+                    vals["date_closed"] = fields.Datetime.now()  # one write
+            else:
+                reopening = self.filtered("is_closed")
+                if "date_closed" not in vals and any(
+                        self.mapped("date_closed")):
+                    vals["date_closed"] = False
         if vals.get("service_category") in ("B", "C"):
             self._check_category_coverage(vals)
+        before = self._before_write(vals)
         result = super(AftersalesTicket, self).write(vals)
-        if entering_closed:
-            entering_closed.write({"date_closed": fields.Datetime.now()})
-        if vals.get("service_category") == "D":
-            self._unsubscribe_customer()
-        elif "partner_id" in vals or "service_category" in vals:
-            self._subscribe_customer()
+        if closing and "date_closed" not in vals:
+            closing.write({"date_closed": fields.Datetime.now()})
+        for step in AFTER_WRITE_STEPS:
+            getattr(self, step)(vals, before)
+        if previous_stages:
+            changed = self.filtered(
+                lambda ticket: ticket.stage_id.id != previous_stages[ticket.id])
+            if changed:
+                changed._on_stage_changed(previous_stages)
+            if reopening:
+                reopening._on_ticket_reopened()
+            if closing:
+                closing._on_ticket_closed()
+        self._after_write(vals, before)
         return result
+
+    @api.model
+    def _prepare_write_values(self, vals):
+        """Hook: values implied by those written (the product of a serial;
+        the signing date of a signature...)."""
+        return self._complete_values(vals)
+
+    def _before_write(self, vals):
+        """Hook: ``{key: what a concern needs to compare after the write}``,
+        read before it. Each concern adds its own key."""
+        return {}
+
+    def _after_write_messages(self, vals, before):
+        """After-write step: the customer follows, or stops following (see
+        aftersales_ticket_mail.py)."""
+
+    def _after_write_kpi(self, vals, before):
+        """After-write step: visits and reopenings counted (see KPI)."""
+
+    def _after_write_voucher(self, vals, before):
+        """After-write step: the signature is tracked (see voucher)."""
+
+    def _after_write_escalation(self, vals, before):
+        """After-write step: new and serious complaints (see complaints)."""
+
+    def _after_write_sla(self, vals, before):
+        """After-write step: pauses and deadlines (see SLA)."""
+
+    def _after_write(self, vals, before):
+        """Hook for other addons: the written tickets, after every step of
+        the core's pipeline."""
+
+    # ------------------------------------------------------------------
+    # Stage hooks, for the concerns and the other addons
+    # ------------------------------------------------------------------
+
+    def _check_can_close(self):
+        """Hook: raise a ``UserError`` when one of these tickets, about to
+        enter a closing stage, may not be closed yet (e.g. its product is
+        still in the workshop)."""
+
+    def _on_stage_changed(self, previous_stage_ids):
+        """Hook: the tickets whose stage just changed;
+        ``previous_stage_ids`` is ``{ticket id: stage id before}``."""
+
+    def _on_ticket_closed(self):
+        """Hook: the tickets that just entered a closing stage (at creation
+        or by a write), e.g. to send the satisfaction survey."""
+
+    def _on_ticket_reopened(self):
+        """Hook: the tickets that just left a closing stage."""
 
     @api.model
     def _get_tracked_fields(self, updated_fields):
@@ -390,23 +531,11 @@ class AftersalesTicket(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _prepare_create_values(self, vals):
-        """The creation values ``vals``, checked (``_check_values``) and
-        completed (``_complete_values``), as a new ``CheckedValues`` dict.
-        Values it returned already are returned as they are, unchecked: call
-        it first in any ``create`` override that uses the values before
-        super (see the class docstring)."""
-        if isinstance(vals, CheckedValues):
-            return vals
-        vals = CheckedValues(vals)
-        self._check_values(vals, creating=True)
-        self._complete_values(vals)
-        return vals
-
-    @api.model
     def _check_values(self, vals, creating):
-        """Refuse wrong or missing values with a message a user (or an API
-        client) understands, before anything is written."""
+        """Pipeline step "check": refuse wrong or missing values with a
+        message a user (or an API client) understands, before anything is
+        written: every field by its type (``_aftersales_check_field_values``),
+        then the rules of a service request."""
         if creating:
             if not vals.get("partner_id"):
                 raise ValidationError(_(
@@ -423,404 +552,15 @@ class AftersalesTicket(models.Model):
                     "problem."))
         if "partner_id" in vals and not vals["partner_id"]:
             raise ValidationError(_("A service request cannot lose its customer."))
-        self._check_references({
-            field_name: vals[field_name] for field_name in CHECKED_REFERENCES
-            if vals.get(field_name)})
-        for field_name in CHECKED_SELECTIONS:
-            if vals.get(field_name):
-                self._check_selection(field_name, vals[field_name])
-
-    @api.model
-    def _check_references(self, references):
-        """``references``: {many2one field name: id given}. Refuse a value
-        that is not an id, or the id of no record, in one query for all."""
-        for field_name in CHECKED_REFERENCES:
-            value = references.get(field_name)
-            if field_name in references and (
-                    isinstance(value, bool) or not isinstance(value, int)):
-                raise ValidationError(_(
-                    "%(field)s: expected the id of a record, got %(value)r.") % {
-                        "field": self._fields[field_name].string,
-                        "value": value})
-        names = [name for name in CHECKED_REFERENCES if name in references]
-        if not names:
-            return
-        # Like exists(), reads no field (so it works whatever the caller may
-        # read); table names are quoted identifiers, values are parameters.
-        query = sql.SQL(" UNION ALL ").join(
-            sql.SQL("SELECT %s FROM {} WHERE id = %s").format(sql.Identifier(
-                self.env[self._fields[name].comodel_name]._table))
-            for name in names)
-        params = []
-        for name in names:
-            params += [name, references[name]]
-        self.env.cr.execute(query.as_string(self.env.cr._obj), params)
-        found = {row[0] for row in self.env.cr.fetchall()}
-        for name in names:
-            if name not in found:
-                raise ValidationError(_("%(field)s #%(id)s does not exist.") % {
-                    "field": self._fields[name].string,
-                    "id": references[name]})
-
-    @api.model
-    def _check_selection(self, field_name, value):
-        field = self._fields[field_name]
-        allowed = [key for key, _label in field._description_selection(self.env)]
-        if value not in allowed:
-            raise ValidationError(_(
-                "%(field)s: %(value)r is not one of %(allowed)s.") % {
-                    "field": field.string, "value": value,
-                    "allowed": ", ".join(allowed)})
+        self._aftersales_check_field_values(vals)
 
     @api.model
     def _complete_values(self, vals):
         """Values implied by others: the product of the serial number."""
         if vals.get("lot_id") and not vals.get("product_id"):
             lot = self.env["stock.production.lot"].browse(vals["lot_id"])
-            vals["product_id"] = lot.product_id.id
-
-    # ------------------------------------------------------------------
-    # Coverage: which service category applies (spec points 2 and 12)
-    # ------------------------------------------------------------------
-
-    @api.model
-    def _prepare_coverage_draft_values(self, vals):
-        """Values of the draft ticket the coverage is decided on."""
-        values = {
-            key: vals.get(key) for key in (
-                "partner_id", "product_id", "lot_id", "company_id", "team_id",
-                "request_type")
-            if vals.get(key)
-        }
-        values["date_received"] = vals.get("date_received") or \
-            fields.Datetime.now()
-        return values
-
-    @api.multi
-    def _get_warranty_end_date(self):
-        """Last day of warranty of the ticket's serial for its customer."""
-        self.ensure_one()
-        if not self.lot_id or not self.partner_id:
-            return None
-        return self.lot_id._get_warranty_end_date(self.partner_id)
-
-    @api.multi
-    def _is_under_warranty(self):
-        self.ensure_one()
-        return coverage.is_under_warranty(
-            self._get_warranty_end_date(),
-            fields.Datetime.from_string(self.date_received))
-
-    @api.multi
-    def _get_contract_coverage(self):
-        """Hook: the maintenance contract covering this ticket (customer,
-        product, serial at ``date_received``), or False. ``self`` may be a
-        draft (new) record. Overridden by the contract module."""
-        self.ensure_one()
-        return False
-
-    @api.multi
-    def _decide_service_category(self, requested):
-        """``(category, reason)`` for this ticket when ``requested`` (or no
-        category, ``None``) is asked for; see ``lib/coverage.py``."""
-        self.ensure_one()
-        if requested in ("A", "D"):
-            return coverage.decide_category(requested, False, False)
-        under_warranty = self._is_under_warranty()
-        under_contract = False
-        if not under_warranty or requested == "B":
-            under_contract = bool(self._get_contract_coverage())
-        return coverage.decide_category(requested, under_warranty, under_contract)
-
-    @api.multi
-    def _check_category_coverage(self, vals):
-        """A ticket may only be moved to B or C when it is covered."""
-        requested = vals["service_category"]
-        for ticket in self:
-            values = {
-                "partner_id": ticket.partner_id.id,
-                "product_id": ticket.product_id.id,
-                "lot_id": ticket.lot_id.id,
-                "company_id": ticket.company_id.id,
-                "team_id": ticket.team_id.id,
-                "request_type": ticket.request_type,
-                "date_received": ticket.date_received,
-            }
-            values.update({
-                key: value for key, value in vals.items() if key in values})
-            draft = self.new(self._prepare_coverage_draft_values(values))
-            category, reason = draft._decide_service_category(requested)
-            if category != requested:
-                raise ValidationError(_(
-                    "%(ticket)s cannot be in category %(requested)s: "
-                    "%(reason)s") % {
-                        "ticket": ticket.name, "requested": requested,
-                        "reason": draft._describe_category_decision(
-                            requested, category, reason)})
-
-    @api.multi
-    def _describe_category_decision(self, requested, category, reason):
-        """A sentence explaining why ``category`` was given instead of
-        ``requested``."""
-        self.ensure_one()
-        labels = dict(self._fields["service_category"]._description_selection(
-            self.env))
-        if requested == "C":
-            end_date = self._get_warranty_end_date()
-            if end_date:
-                why = _("the warranty of serial number %(lot)s ended on "
-                        "%(date)s.") % {"lot": self.lot_id.name,
-                                        "date": fields.Date.to_string(end_date)}
-            elif self.lot_id:
-                why = _("no warranty was found for serial number %(lot)s "
-                        "(no delivery to this customer, or no warranty "
-                        "period on the product).") % {"lot": self.lot_id.name}
-            else:
-                why = _("no serial number is given, so no warranty applies.")
-        else:
-            why = _("no maintenance contract covers this request.")
-        if reason == coverage.REASON_WARRANTY:
-            then = _("It is under warranty: %s.") % labels[category]
-        elif reason == coverage.REASON_CONTRACT:
-            then = _("It is covered by a contract: %s.") % labels[category]
-        else:
-            then = _("It is a paid service: %s.") % labels[category]
-        return "%s %s" % (why, then)
-
-    @api.multi
-    def _message_log_category_decision(self, requested, reason):
-        """Chatter note when a requested free category was not granted."""
-        labels = dict(self._fields["service_category"]._description_selection(
-            self.env))
-        for ticket in self:
-            explanation = ticket._describe_category_decision(
-                requested, ticket.service_category, reason)
-            ticket.message_post(
-                body="<p>%s</p>" % tools.html_escape(_(
-                    "Requested category %(requested)s was not granted: "
-                    "%(explanation)s") % {
-                        "requested": labels[requested],
-                        "explanation": explanation}),
-                subtype="mail.mt_note")
-
-    # ------------------------------------------------------------------
-    # Customer communication; internal work (D) never reaches the customer
-    # ------------------------------------------------------------------
-
-    @api.multi
-    def _get_customer_partners(self, partners):
-        """The partners among ``partners`` who belong to the customer of
-        the ticket (its company and contacts)."""
-        self.ensure_one()
-        commercial = self.commercial_partner_id or \
-            self.partner_id.commercial_partner_id
-        return partners.filtered(
-            lambda partner: partner.commercial_partner_id == commercial)
-
-    @api.multi
-    def _subscribe_customer(self):
-        """The customer follows its (non-internal) requests."""
-        for ticket in self.filtered(
-                lambda t: t.service_category != "D" and t.partner_id):
-            if ticket.partner_id not in ticket.message_partner_ids:
-                ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
-
-    @api.model
-    def _prepare_follower_partners(self, vals):
-        """Hook: the partners who follow a new ticket from the start, given
-        its checked creation values: the customer, unless it is internal
-        work (category D)."""
-        partners = self.env["res.partner"]
-        if vals.get("service_category") != "D":
-            partners |= partners.browse(vals["partner_id"])
-        return partners
-
-    @api.model
-    def _prepare_follower_commands(self, partners):
-        """``message_follower_ids`` commands making ``partners`` follow a new
-        ticket, without the creating user whom mail.thread's ``create``
-        subscribes itself."""
-        creator_follows = not (
-            self.env.context.get("tracking_disable")
-            or self.env.context.get("mail_create_nosubscribe"))
-        if creator_follows:
-            partners -= self.env.user.partner_id
-        if not partners:
-            return []
-        return self.env["mail.followers"]._add_follower_command(
-            self._name, [], dict.fromkeys(partners.ids), {}, force=True)[0]
-
-    @api.multi
-    def _unsubscribe_customer(self):
-        for ticket in self:
-            customers = ticket._get_customer_partners(ticket.message_partner_ids)
-            if customers:
-                ticket.message_unsubscribe(partner_ids=customers.ids)
-
-    @api.multi
-    def _send_acknowledgement(self):
-        """E-mail the customer that its request was registered."""
-        # by id: env.ref() would check the record exists, one query a ticket
-        template_id = self.env["ir.model.data"].xmlid_to_res_id(
-            "aftersales_ticket.mail_template_ticket_acknowledgement")
-        if not template_id:
-            return
-        template = self.env["mail.template"].browse(template_id)
-        for ticket in self:
-            if ticket.service_category != "D" and ticket.partner_id.email:
-                template.send_mail(ticket.id)
-
-    @api.multi
-    def message_subscribe(self, partner_ids=None, channel_ids=None,
-                          subtype_ids=None, force=True):
-        """The customer never follows internal work (category D).
-
-        Subscribing, without subtypes, partners who all follow already
-        changes nothing: it is skipped (as Odoo 12 does), which spares the
-        write of the followers, e.g. when the activity of a ticket
-        dispatched at creation subscribes its technician."""
-        if partner_ids and not channel_ids and subtype_ids is None and \
-                self._are_following(partner_ids):
-            mode = "read" if set(partner_ids) == {
-                self.env.user.partner_id.id} else "write"
-            self.check_access_rights(mode)
-            self.check_access_rule(mode)
-            return True
-        internal = self.filtered(lambda t: t.service_category == "D")
-        if not partner_ids or not internal:
-            return super(AftersalesTicket, self).message_subscribe(
-                partner_ids=partner_ids, channel_ids=channel_ids,
-                subtype_ids=subtype_ids, force=force)
-        partners = self.env["res.partner"].browse(partner_ids)
-        for ticket in internal:
-            allowed = partners - ticket._get_customer_partners(partners)
-            super(AftersalesTicket, ticket).message_subscribe(
-                partner_ids=allowed.ids, channel_ids=channel_ids,
-                subtype_ids=subtype_ids, force=force)
-        others = self - internal
-        if others:
-            super(AftersalesTicket, others).message_subscribe(
-                partner_ids=partner_ids, channel_ids=channel_ids,
-                subtype_ids=subtype_ids, force=force)
-        return True
-
-    @api.multi
-    def _are_following(self, partner_ids):
-        """Whether every partner of ``partner_ids`` follows every ticket."""
-        # sudo: followers of tickets the user may access (checked by caller)
-        followers = self.env["mail.followers"].sudo().search([
-            ("res_model", "=", self._name), ("res_id", "in", self.ids),
-            ("partner_id", "in", list(partner_ids))])
-        following = {(follower.res_id, follower.partner_id.id)
-                     for follower in followers}
-        return all((ticket_id, partner_id) in following
-                   for ticket_id in self.ids for partner_id in partner_ids)
-
-    @api.multi
-    @api.returns("self", lambda value: value.id)
-    def message_post(self, body="", subject=None, message_type="notification",
-                     subtype=None, parent_id=False, attachments=None,
-                     content_subtype="html", **kwargs):
-        """No message of internal work (category D) is sent to the
-        customer, even when the customer is named as a recipient."""
-        if kwargs.get("partner_ids") and len(self) == 1 and \
-                self.service_category == "D":
-            kwargs["partner_ids"] = self._filter_internal_recipients(
-                kwargs["partner_ids"])
-        return super(AftersalesTicket, self).message_post(
-            body=body, subject=subject, message_type=message_type,
-            subtype=subtype, parent_id=parent_id, attachments=attachments,
-            content_subtype=content_subtype, **kwargs)
-
-    @api.multi
-    def _filter_internal_recipients(self, partner_commands):
-        """``partner_ids`` of message_post (ids or (4, id)/(6, 0, ids)
-        commands) without the customer's partners."""
-        partner_ids = []
-        for command in partner_commands:
-            if isinstance(command, int):
-                partner_ids.append(command)
-            elif command[0] == 4:
-                partner_ids.append(command[1])
-            elif command[0] == 6:
-                partner_ids.extend(command[2])
-        partners = self.env["res.partner"].browse(partner_ids)
-        return (partners - self._get_customer_partners(partners)).ids
-
-    @api.multi
-    def message_get_suggested_recipients(self):
-        recipients = super(AftersalesTicket, self).message_get_suggested_recipients()
-        for ticket in self:
-            if ticket.service_category != "D" and ticket.partner_id:
-                ticket._message_add_suggested_recipient(
-                    recipients, partner=ticket.partner_id, reason=_("Customer"))
-        return recipients
-
-    @api.multi
-    def _notification_recipients(self, message, groups):
-        """Customers with a portal account get a button to the ticket."""
-        groups = super(AftersalesTicket, self)._notification_recipients(
-            message, groups)
-        for group_name, _group_func, group_data in groups:
-            if group_name == "portal":
-                group_data["has_button_access"] = True
-        return groups
-
-    # ------------------------------------------------------------------
-    # Mail gateway: one alias per service team
-    # ------------------------------------------------------------------
-
-    @api.model
-    def message_new(self, msg_dict, custom_values=None):
-        """A ticket from an e-mail sent to a team's alias. The customer is
-        the partner with the sender's address, created when unknown."""
-        email_from = msg_dict.get("email_from") or msg_dict.get("from") or ""
-        sender = tools.email_split(email_from)
-        if not sender:
-            raise ValueError(_(
-                "E-mail %s has no valid sender address (From); no service "
-                "request was created.") % msg_dict.get("message_id"))
-        values = dict(custom_values or {})
-        values.update(self._prepare_values_from_email(msg_dict, values))
-        return self.create(values)
-
-    @api.model
-    def _prepare_values_from_email(self, msg_dict, custom_values):
-        email_from = msg_dict.get("email_from") or msg_dict.get("from")
-        partner_id = msg_dict.get("author_id")
-        if not partner_id:
-            partner_id = self._find_partner_from_emails(
-                [email_from], check_followers=False, force_create=True)[0]
-        partner = self.env["res.partner"].browse(partner_id)
-        subject = (msg_dict.get("subject") or "").strip() or _(
-            "Request by e-mail from %s") % tools.email_split(email_from)[0]
-        values = {
-            "subject": subject,
-            "description": tools.html2plaintext(msg_dict.get("body") or ""),
-            "partner_id": partner.id,
-            "contact_email": tools.email_split(email_from)[0],
-            "channel": "email",
-        }
-        team_id = custom_values.get("team_id")
-        if team_id and not custom_values.get("company_id"):
-            values["company_id"] = self.env["aftersales.team"].browse(
-                team_id).company_id.id
-        return values
-
-    @api.multi
-    def message_update(self, msg_dict, update_vals=None):
-        """A reply is appended to the ticket (by ``message_process``); a
-        contact of the customer who writes in follows the ticket from then
-        on, unless it is internal work."""
-        result = super(AftersalesTicket, self).message_update(
-            msg_dict, update_vals=update_vals)
-        author = self.env["res.partner"].browse(msg_dict.get("author_id"))
-        if author:
-            for ticket in self.filtered(lambda t: t.service_category != "D"):
-                if ticket._get_customer_partners(author) and \
-                        author not in ticket.message_partner_ids:
-                    ticket.message_subscribe(partner_ids=author.ids)
-        return result
+            return {"product_id": lot.product_id.id}
+        return {}
 
     @api.model
     def _browse_active_tickets(self):

@@ -60,14 +60,15 @@ class AftersalesTicket(models.Model):
         if any(ticket.compensation_amount < 0 for ticket in self):
             raise ValidationError(_("A compensation amount cannot be negative."))
 
-    def write(self, vals):
+    def _before_write(self, vals):
+        """An approved compensation is final."""
         if "compensation_amount" in vals:
             decided = self.filtered(lambda t: t.claim_state == "approved")
             if decided:
                 raise UserError(_(
                     "The compensation of claim %s has been approved and can no "
                     "longer be changed.") % ", ".join(decided.mapped("name")))
-        return super(AftersalesTicket, self).write(vals)
+        return super(AftersalesTicket, self)._before_write(vals)
 
     def action_claim_submit(self):
         self._check_is_claim()

@@ -83,20 +83,28 @@ class AftersalesTicket(models.Model):
                     "record how (written or phone), when and by whom."
                 ) % ticket.name)
 
-    @api.model
-    def create(self, vals):
-        ticket = super(AftersalesTicket, self).create(vals)
-        if ticket.request_type == "complaint":
-            ticket._process_new_complaints()
-        return ticket
+    def _after_create_escalation(self, vals, automated, requested):
+        result = super(AftersalesTicket, self)._after_create_escalation(
+            vals, automated, requested)
+        complaints = self.filtered(lambda t: t.request_type == "complaint")
+        if complaints:
+            complaints._process_new_complaints()
+        return result
 
-    def write(self, vals):
+    def _before_write(self, vals):
+        """The tickets a write turns into complaints, or marks serious."""
+        before = super(AftersalesTicket, self)._before_write(vals)
         new_complaints = serious = self.browse()
         if vals.get("request_type") == "complaint":
             new_complaints = self.filtered(lambda t: t.request_type != "complaint")
         if vals.get("is_serious"):
             serious = self.filtered(lambda t: not t.is_serious) - new_complaints
-        result = super(AftersalesTicket, self).write(vals)
+        before["complaint"] = (new_complaints, serious)
+        return before
+
+    def _after_write_escalation(self, vals, before):
+        result = super(AftersalesTicket, self)._after_write_escalation(vals, before)
+        new_complaints, serious = before["complaint"]
         if new_complaints:
             new_complaints._process_new_complaints()
         serious = serious.filtered(lambda t: t.request_type == "complaint")

@@ -42,43 +42,63 @@ class AftersalesTicket(models.Model):
     )
 
     @api.model
-    def create(self, vals):
-        """Route and dispatch the request in the values themselves, so that
-        a new ticket is written once and tracked once. The values are
-        checked first (``_prepare_create_values``): routing reads the
-        customer's address."""
-        vals = self._prepare_create_values(vals)
-        request = None
-        stage = self.env["aftersales.ticket.stage"].browse(vals.get("stage_id"))
-        if not (vals.get("user_id") or stage.is_closed
-                or self.env.context.get(NO_AUTO_ASSIGN)):
+    def _prepare_route_values(self, vals):
+        """Pipeline step "route": the team serving the customer's address
+        (the contact snapshot), else the company's fallback team."""
+        values = super(AftersalesTicket, self)._prepare_route_values(vals)
+        if not vals.get("team_id"):
             request = self._prepare_dispatch_request_from_vals(vals)
-            plan = self._plan_assignment([request], only_auto_teams=True)[0]
-            team, user, moment = plan
-            if team and not vals.get("team_id"):
-                vals["team_id"] = team.id
-            if user:
-                vals.update(self._prepare_dispatch_values(
-                    stage, user, moment, vals.get("date_planned"),
-                    fields.Datetime.now()))
-        dispatched = bool(request and vals.get("user_id"))
-        this = self
-        if dispatched:
-            # The technician follows from the create values and is told by
-            # the creation message, put in his inbox: it names the
-            # team, himself, the stage and the planned visit and stands for
-            # the "created" log message. No assignment mail, and no activity
-            # (about 30 queries in Odoo 11), unless tracking is off (then
-            # there is no creation message); manual dispatch schedules one.
-            this = self.with_context(mail_create_nolog=True,
-                                     **{ACTIVITY_SUBSCRIBES: True,
-                                        NOTIFY_TECHNICIAN: True})
-        ticket = super(AftersalesTicket, this).create(vals)
-        if dispatched and (self.env.context.get("tracking_disable")
-                           or self.env.context.get("mail_notrack")):
+            team = self.env["aftersales.team"].sudo()._route_addresses([(
+                request["company_id"], request["state_id"],
+                request["zip"])])[0]
+            if team:
+                values["team_id"] = team.id
+        return values
+
+    @api.model
+    def _prepare_plan_values(self, vals):
+        """Pipeline step "plan": a request registered without technician,
+        open, in a team with automatic assignment, is dispatched in its
+        values, so that a new ticket is written once and tracked once."""
+        values = super(AftersalesTicket, self)._prepare_plan_values(vals)
+        stage = self.env["aftersales.ticket.stage"].browse(vals.get("stage_id"))
+        if vals.get("user_id") or stage.is_closed or not vals.get("team_id") \
+                or self.env.context.get(NO_AUTO_ASSIGN):
+            return values
+        request = self._prepare_dispatch_request_from_vals(vals)
+        team, user, moment = self._plan_assignment(
+            [request], only_auto_teams=True)[0]
+        if user:
+            values.update(self._prepare_dispatch_values(
+                stage, user, moment, vals.get("date_planned"),
+                fields.Datetime.now()))
+        return values
+
+    @api.model
+    def _prepare_create_context(self, vals, automated):
+        """A ticket dispatched at creation: the technician follows from the
+        create values and is told by the creation message, put in his
+        inbox: it names the team, himself, the stage and the planned visit
+        and stands for the "created" log message. No assignment mail, and no
+        activity (about 30 queries in Odoo 11), unless tracking is off (then
+        there is no creation message); manual dispatch schedules one."""
+        context = super(AftersalesTicket, self)._prepare_create_context(
+            vals, automated)
+        if "user_id" in automated:
+            context.update({"mail_create_nolog": True,
+                            ACTIVITY_SUBSCRIBES: True,
+                            NOTIFY_TECHNICIAN: True})
+        return context
+
+    def _after_create_dispatch(self, vals, automated, requested):
+        result = super(AftersalesTicket, self)._after_create_dispatch(
+            vals, automated, requested)
+        if "user_id" in automated and (
+                self.env.context.get("tracking_disable")
+                or self.env.context.get("mail_notrack")):
             # no creation message (imports, tests): he gets an activity
-            ticket._schedule_dispatch_activities()
-        return ticket.with_env(self.env)
+            self._schedule_dispatch_activities()
+        return result
 
     @api.multi
     @api.returns("self", lambda value: value.id)
@@ -169,14 +189,10 @@ class AftersalesTicket(models.Model):
         product = self.env["product.product"].sudo().browse(
             vals.get("product_id"))
         received = vals.get("date_received") or fields.Datetime.now()
-        company_id = vals.get("company_id") or self.default_get(
-            ["company_id"]).get("company_id")
-        vals["company_id"] = company_id
-        state_id = vals.get("contact_state_id") or partner.state_id.id
         return {
-            "company_id": company_id,
+            "company_id": vals.get("company_id"),
             "team": self.env["aftersales.team"].browse(vals.get("team_id")),
-            "state_id": state_id,
+            "state_id": vals.get("contact_state_id") or partner.state_id.id,
             "zip": vals.get("contact_zip") or partner.zip,
             "categ": product.categ_id,
             "moment": fields.Datetime.from_string(received),

@@ -71,11 +71,12 @@ class AftersalesTicket(models.Model):
                 ticket.date_resolved, ticket.reopen_count, ticket.visit_count)
 
     @api.model
-    def create(self, vals):
-        vals = self._prepare_create_values(vals)
+    def _prepare_complete_values(self, vals):
+        """A ticket registered with its arrival on site had one visit."""
+        values = super(AftersalesTicket, self)._prepare_complete_values(vals)
         if vals.get("date_arrived") and not vals.get("visit_count"):
-            vals["visit_count"] = 1
-        return super(AftersalesTicket, self).create(vals)
+            values["visit_count"] = 1
+        return values
 
     @api.model
     def _prepare_precomputed_values(self, vals):
@@ -96,7 +97,10 @@ class AftersalesTicket(models.Model):
         )
         return values
 
-    def write(self, vals):
+    def _before_write(self, vals):
+        """The tickets a write visits again (a new arrival on site) or
+        reopens (sends back to work after a resolution)."""
+        before = super(AftersalesTicket, self)._before_write(vals)
         visited = reopened = self.browse()
         if vals.get("date_arrived"):
             new_arrival = vals["date_arrived"]
@@ -107,7 +111,12 @@ class AftersalesTicket(models.Model):
                 lambda ticket: ticket.date_arrived != new_arrival)
         if "date_resolved" in vals or "stage_id" in vals:
             reopened = self._kpi_reopened_by(vals)
-        result = super(AftersalesTicket, self).write(vals)
+        before["kpi"] = (visited, reopened)
+        return before
+
+    def _after_write_kpi(self, vals, before):
+        result = super(AftersalesTicket, self)._after_write_kpi(vals, before)
+        visited, reopened = before["kpi"]
         for ticket in visited | reopened:
             ticket.write({
                 "visit_count": ticket.visit_count + (ticket in visited),

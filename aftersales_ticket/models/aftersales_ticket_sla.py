@@ -65,7 +65,8 @@ def _pause_moves(deadline, reached, pause_start):
 
 
 def _utcnow():
-    return datetime.utcnow().replace(microsecond=0)
+    # through fields.Datetime.now, the one clock of the suite (tests fix it)
+    return fields.Datetime.from_string(fields.Datetime.now())
 
 
 # The ticket is split by concern, one inheriting class per file (COMMON.md).
@@ -114,23 +115,25 @@ class AftersalesTicket(models.Model):
         for ticket in self:
             ticket.sla_paused_hours = hours.get(ticket.id, 0.0)
 
-    @api.model
-    def create(self, vals):
+    def _after_create_sla(self, vals, automated, requested):
         """The policy, deadlines and breach of a new ticket are inserted
         with it (``_prepare_insert_values``); only a ticket created in a
-        waiting stage, whose clock starts paused, is completed after."""
-        ticket = super(AftersalesTicket, self).create(vals)
-        if not self.env.context.get(NO_SLA_CONTEXT):
+        waiting stage, whose clock starts paused, is completed after, and a
+        ticket registered late (backdated) is breached from the start."""
+        result = super(AftersalesTicket, self)._after_create_sla(
+            vals, automated, requested)
+        if self.env.context.get(NO_SLA_CONTEXT):
+            return result
+        for ticket in self:
             if ticket._sla_is_waiting():
                 ticket._sla_start_pause(_to_dt(ticket.date_received))
                 ticket._sla_recompute(_utcnow())
             elif ticket.sla_breached and not vals.get("sla_breached"):
-                # registered late (backdated): breached from the start
                 breach = _to_dt(ticket.sla_breach_date)
                 kind = next(kind for kind, field, _milestone in SLA_KINDS
                             if _to_dt(ticket[field]) == breach)
                 ticket._sla_notify_breach({ticket.id: (kind, breach)})
-        return ticket
+        return result
 
     @api.model
     def _prepare_insert_values(self, vals):
@@ -149,11 +152,26 @@ class AftersalesTicket(models.Model):
         values.update(sla_values)
         return values
 
-    def write(self, vals):
-        if self.env.context.get(NO_SLA_CONTEXT) or not WATCHED_FIELDS & set(vals):
-            return super(AftersalesTicket, self).write(vals)
-        waiting_before = {ticket.id: ticket._sla_is_waiting() for ticket in self}
-        result = super(AftersalesTicket, self).write(vals)
+    def _sla_watches(self, vals):
+        return not self.env.context.get(NO_SLA_CONTEXT) and \
+            bool(WATCHED_FIELDS & set(vals))
+
+    def _before_write(self, vals):
+        """Whether each ticket's clock was paused (waiting stage) before."""
+        before = super(AftersalesTicket, self)._before_write(vals)
+        if self._sla_watches(vals):
+            before["sla_waiting"] = {
+                ticket.id: ticket._sla_is_waiting() for ticket in self}
+        return before
+
+    def _after_write_sla(self, vals, before):
+        """A waiting stage pauses the clock, leaving it resumes it; a
+        reclassification recomputes the deadlines, a milestone checks
+        them."""
+        result = super(AftersalesTicket, self)._after_write_sla(vals, before)
+        if not self._sla_watches(vals):
+            return result
+        waiting_before = before["sla_waiting"]
         now = _utcnow()
         if "stage_id" in vals:
             resumed = self.filtered(

@@ -134,11 +134,12 @@ class AftersalesTicket(models.Model):
             ticket.timesheet_count = counts.get(ticket.id, 0)
 
     @api.model
-    def create(self, vals):
-        vals = self._prepare_create_values(vals)
+    def _prepare_complete_values(self, vals):
+        """A ticket created signed is signed now."""
+        values = super(AftersalesTicket, self)._prepare_complete_values(vals)
         if vals.get("customer_signature") and not vals.get("signed_on"):
-            vals["signed_on"] = fields.Datetime.now()
-        return super(AftersalesTicket, self).create(vals)
+            values["signed_on"] = fields.Datetime.now()
+        return values
 
     @api.model
     def _prepare_precomputed_values(self, vals):
@@ -151,12 +152,18 @@ class AftersalesTicket(models.Model):
                           parts_amount=0.0, total_cost=0.0)
         return values
 
-    def write(self, vals):
+    @api.model
+    def _prepare_write_values(self, vals):
+        """Signing stamps the signing date; removing the signature clears
+        it."""
+        values = super(AftersalesTicket, self)._prepare_write_values(vals)
         if "customer_signature" in vals:
-            vals = dict(vals)
-            vals["signed_on"] = (fields.Datetime.now()
-                                 if vals["customer_signature"] else False)
-        result = super(AftersalesTicket, self).write(vals)
+            values["signed_on"] = (fields.Datetime.now()
+                                   if vals["customer_signature"] else False)
+        return values
+
+    def _after_write_voucher(self, vals, before):
+        result = super(AftersalesTicket, self)._after_write_voucher(vals, before)
         if "customer_signature" in vals:
             for ticket in self:
                 ticket._track_signature(vals, "customer_signature")

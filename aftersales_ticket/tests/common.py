@@ -8,7 +8,7 @@ from unittest import mock
 
 import requests
 
-from odoo import api
+from odoo import api, fields
 from odoo.tests import common as odoo_test_common
 from odoo.tests.common import HttpCase, SavepointCase
 from odoo.tools import config
@@ -24,6 +24,26 @@ QUIET_CONTEXT = {
 }
 
 
+# A Monday at 10:00 UTC, within the working hours of the test teams.
+FIXED_NOW = "2026-11-23 10:00:00"
+
+
+@contextmanager
+def frozen_clock(moment=FIXED_NOW):
+    """While it lasts, "now" and "today" are ``moment`` for the suite and
+    for Odoo (``fields.Datetime.now``, ``fields.Date.today`` and
+    ``context_today``), so that what depends on the time of day (the
+    planned visit, whether an activity is due today and notified on the
+    bus) is the same whenever the test runs. Field defaults keep the real
+    clock: give ``date_received`` explicitly."""
+    today = moment[:10]
+    with mock.patch.object(fields.Datetime, "now", return_value=moment), \
+            mock.patch.object(fields.Date, "today", return_value=today), \
+            mock.patch.object(fields.Date, "context_today",
+                              return_value=today):
+        yield
+
+
 class QueryCountMixin(object):
     """``assertQueryCount`` for Odoo 11, counting on ``cr.sql_log_count``."""
 
@@ -35,6 +55,24 @@ class QueryCountMixin(object):
         self.assertLessEqual(
             count, maximum,
             "%d queries were executed, at most %d expected" % (count, maximum))
+
+    def activity_query_cost(self, record):
+        """Queries of one plain ``mail.activity`` creation on ``record``:
+        Odoo 11's own cost, which grows with the installed models that have
+        activities (it looks for the new activity in each of them); creation
+        bounds add it to the suite's own queries."""
+        Activity = self.env["mail.activity"]
+        values = {
+            "res_model_id": self.env["ir.model"]._get_id(record._name),
+            "res_id": record.id,
+            "user_id": self.env.uid,
+            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+            "summary": "Measure",
+            "date_deadline": fields.Date.today(),
+        }
+        Activity.create(dict(values))  # warm the caches
+        _activity, count = self.count_queries(Activity.create, dict(values))
+        return count
 
     def count_queries(self, function, *args, **kwargs):
         """Run ``function`` and return (result, number of SQL queries)."""
@@ -239,11 +277,11 @@ def create_working_calendar(env, name, tz, hour_from=9.0, hour_to=18.0,
 
 
 def patch_contract_coverage(env, covered=True):
-    """Context manager: while it lasts, ``_get_contract_coverage()`` (the
+    """Context manager: while it lasts, ``_get_covering_contract()`` (the
     hook the contract module overrides) says whether a maintenance contract
     covers any ticket, so that category B can be granted in tests."""
     return mock.patch.object(
-        type(env["aftersales.ticket"]), "_get_contract_coverage",
+        type(env["aftersales.ticket"]), "_get_covering_contract",
         return_value=covered)
 
 

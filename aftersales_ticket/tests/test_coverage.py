@@ -122,7 +122,7 @@ class TestTicketCoverage(AftersalesCase):
 
     def test_contract_hook_gives_b(self):
         Ticket = type(self.env["aftersales.ticket"])
-        with mock.patch.object(Ticket, "_get_contract_coverage",
+        with mock.patch.object(Ticket, "_get_covering_contract",
                                lambda self: True):
             ticket = self.create_ticket(
                 lot_id=self.old_lot.id, date_received=self.received,

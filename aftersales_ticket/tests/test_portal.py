@@ -203,7 +203,11 @@ class TestPortalHttp(AftersalesHttpCase):
         self.assertEqual(ticket.contact_email, "pia@portal-a.example.com")
         self.assertEqual(ticket.channel, "portal")
         self.assertEqual(ticket.service_category, "A")
-        self.assertFalse(ticket.team_id)
+        # routed (to the company's fallback team here), not the forged team
+        self.assertEqual(ticket.team_id, self.env["aftersales.team"]._route_addresses(
+            [(self.customer_a.company_id.id or self.env.user.company_id.id,
+              self.customer_a.state_id.id, self.customer_a.zip)])[0])
+        self.assertTrue(ticket.team_id)
         self.assertIn(ticket.name, response.text)  # redirected to its page
         self.assertIn(self.customer_a, ticket.message_partner_ids)
 

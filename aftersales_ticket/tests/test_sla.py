@@ -1,12 +1,12 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from datetime import datetime, timedelta
-from unittest import mock
 
 from odoo import fields
 
 from ..lib.working_clock import to_local, to_utc
-from .common import AftersalesCase, create_working_calendar
+from .common import (
+    FIXED_NOW, AftersalesCase, create_working_calendar, frozen_clock)
 
 MADRID = "Europe/Madrid"
 
@@ -227,16 +227,18 @@ class TestSla(AftersalesCase):
         self.assertEqual(activity.user_id, self.director)
 
     def test_reassignment_keeps_the_dispatch_time(self):
-        ticket = self.create_ticket()
-        ticket._dispatch(user=self.technician)
+        with frozen_clock():
+            ticket = self.create_ticket(date_received=FIXED_NOW)
+            ticket._dispatch(user=self.technician)
         dispatched = ticket.date_dispatched
-        self.assertTrue(dispatched)
+        self.assertEqual(dispatched, FIXED_NOW)
         self.assertFalse(ticket.sla_breached)
-        # the technician falls ill: the job goes to a colleague a day after
-        # the dispatch deadline
+        # the technician falls ill: the job goes to a colleague after the
+        # dispatch deadline, before the arrival deadline
         later = fields.Datetime.to_string(fields.Datetime.from_string(
-            ticket.sla_dispatch_deadline) + timedelta(days=1))
-        with mock.patch.object(fields.Datetime, "now", return_value=later):
+            ticket.sla_dispatch_deadline) + timedelta(minutes=1))
+        self.assertLess(later, ticket.sla_arrival_deadline)
+        with frozen_clock(later):
             ticket._dispatch(user=self.technician_other, reassign=True)
         self.assertEqual(ticket.user_id, self.technician_other)
         self.assertEqual(ticket.date_dispatched, dispatched)

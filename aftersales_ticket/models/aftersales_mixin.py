@@ -1,0 +1,143 @@
+# Copyright 2026 After-Sales Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from collections import OrderedDict
+
+from psycopg2 import OperationalError, errorcodes, sql
+
+from odoo import _, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..lib import value_check
+
+# lock held by another transaction / row changed by a concurrent one
+LOCK_ERRORS = (errorcodes.LOCK_NOT_AVAILABLE,
+               errorcodes.SERIALIZATION_FAILURE)
+TODO_XMLID = "mail.mail_activity_data_todo"
+
+
+class AftersalesMixin(models.AbstractModel):
+    """Record helpers shared by the suite's models (tickets, repairs,
+    contracts, surveys): add it to a model with
+    ``_inherit = ["<model>", "aftersales.mixin"]``."""
+
+    _name = "aftersales.mixin"
+    _description = "After-Sales record helpers"
+
+    def _aftersales_unique(self):
+        """``self`` without duplicate ids, in their first order: an action
+        called with ``[k, k]`` works once on ``k``."""
+        return self.browse(list(OrderedDict.fromkeys(self.ids)))
+
+    def _aftersales_lock(self):
+        """The records of ``self`` (de-duplicated), their rows locked until
+        the end of the transaction, their cache forgotten so that what
+        follows reads the locked rows. Refuses with a clear message instead
+        of waiting when another transaction works on them right now; use it
+        first in every action that creates money or stock."""
+        records = self._aftersales_unique()
+        if not records:
+            return records
+        query = sql.SQL(
+            "SELECT id FROM {} WHERE id IN %s ORDER BY id FOR UPDATE NOWAIT"
+        ).format(sql.Identifier(self._table))
+        try:
+            with self.env.cr.savepoint():
+                self.env.cr.execute(query.as_string(self.env.cr._obj),
+                                    (tuple(records.ids),),
+                                    log_exceptions=False)
+        except OperationalError as error:
+            if error.pgcode not in LOCK_ERRORS:
+                raise
+            raise UserError(_(
+                "%(records)s: someone else is working on it at this very "
+                "moment. Reload and try again.") % {
+                    "records": ", ".join(records._aftersales_names())})
+        records.invalidate_cache(ids=records.ids)
+        return records
+
+    def _aftersales_check_field_values(self, vals):
+        """Refuse, with a message naming the field, any value of ``vals``
+        that its field cannot take (``lib/value_check.py``: types, finite
+        numbers in range, real dates, sizes, selection keys, ids of existing
+        records), before anything is written. Driven by the fields' types,
+        so every field accepted over RPC is checked."""
+        references = {}
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if field is None or (field.compute and not field.inverse):
+                continue
+            selection = None
+            if field.type == "selection":
+                selection = [key for key, _label
+                             in field._description_selection(self.env)]
+            found = value_check.problem(
+                field.type, value, selection=selection,
+                size=getattr(field, "size", None))
+            if found:
+                message, params = found
+                raise ValidationError(_("%(field)s: %(problem)s") % {
+                    "field": field._description_string(self.env),
+                    "problem": _(message) % params})
+            if field.type == "many2one" and value:
+                references[name] = value
+        self._aftersales_check_references(references)
+
+    def _aftersales_check_references(self, references):
+        """``references``: {many2one field name: id}. Refuse the id of no
+        record, in one query for all the fields."""
+        if not references:
+            return
+        names = sorted(references)
+        # Like exists(), reads no field (so it works whatever the caller may
+        # read); table names are quoted identifiers, values are parameters.
+        query = sql.SQL(" UNION ALL ").join(
+            sql.SQL("SELECT %s FROM {} WHERE id = %s").format(sql.Identifier(
+                self.env[self._fields[name].comodel_name]._table))
+            for name in names)
+        params = []
+        for name in names:
+            params += [name, references[name]]
+        self.env.cr.execute(query.as_string(self.env.cr._obj), params)
+        found = {row[0] for row in self.env.cr.fetchall()}
+        for name in names:
+            if name not in found:
+                raise ValidationError(_("%(field)s #%(id)s does not exist.") % {
+                    "field": self._fields[name]._description_string(self.env),
+                    "id": references[name]})
+
+    def _aftersales_names(self):
+        return [name for _id, name in self.sudo().name_get()]
+
+    def _aftersales_schedule_activities(self, user_by_record, summary,
+                                        note=None, date_deadline=None):
+        """One To-Do activity ``summary`` for the user of each record
+        (``{record id: res.users}``), unless that user already has an open
+        one with that summary on that record: running the same job twice
+        schedules nothing more. Returns the activities created."""
+        Activity = self.env["mail.activity"]
+        wanted = OrderedDict(
+            ((record_id, user.id), user)
+            for record_id, user in user_by_record.items() if user)
+        if not wanted:
+            return Activity
+        # sudo: whether someone is already reminded, whoever runs the job
+        existing = Activity.sudo().search([
+            ("res_model", "=", self._name),
+            ("res_id", "in", [key[0] for key in wanted]),
+            ("user_id", "in", list({key[1] for key in wanted})),
+            ("summary", "=", summary),
+        ])
+        for activity in existing:
+            wanted.pop((activity.res_id, activity.user_id.id), None)
+        common = {
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "activity_type_id": self.env["ir.model.data"].xmlid_to_res_id(
+                TODO_XMLID),
+            "summary": summary,
+            "note": note or False,
+            "date_deadline": date_deadline or fields.Date.context_today(self),
+        }
+        for record_id, user_id in wanted:
+            values = dict(common, res_id=record_id, user_id=user_id)
+            Activity |= Activity.create(values)
+        return Activity
