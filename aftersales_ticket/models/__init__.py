@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from . import aftersales_mixin
+from . import aftersales_tree_mixin
 from . import aftersales_team
 from . import aftersales_ticket_stage
 from . import aftersales_ticket_category
@@ -30,3 +31,4 @@ from . import aftersales_ticket_pause
 from . import aftersales_ticket_sla
 from . import aftersales_team_sla
 from . import resource_calendar
+from . import res_config_settings

@@ -18,7 +18,7 @@ CLAIM_STATES = [
 ]
 
 
-# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# The ticket is split by concern, one inheriting class per file.
 # pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     _inherit = "aftersales.ticket"

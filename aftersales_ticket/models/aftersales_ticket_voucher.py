@@ -8,7 +8,7 @@ from odoo.exceptions import UserError
 LABOUR_PRODUCT_XMLID = "aftersales_ticket.product_product_onsite_labour"
 
 
-# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# The ticket is split by concern, one inheriting class per file.
 # pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     """On-site service voucher: arrival, time, parts, fees, signature."""

@@ -286,9 +286,10 @@ class TestVoucher(VoucherCase):
         _line, count = self.count_queries(Line.create, {
             "aftersales_ticket_id": ticket.id, "unit_amount": 1.0,
             "name": "Second visit"})
-        # 49 queries measured: insert, constraint, cost, the ticket's
-        # stored hours and cost recomputed by one read_group
-        self.assertLessEqual(count, 60)
+        # 49 queries measured alone (46 after the other test modules):
+        # insert, constraint, cost, the ticket's stored hours and cost
+        # recomputed by one read_group
+        self.assertLessEqual(count, 49)
         self.assertAlmostEqual(ticket.labour_hours, 2.0)
 
     def test_smart_buttons_open_the_documents(self):
