@@ -11,6 +11,7 @@ from . import res_users
 from . import account_analytic_line
 from . import aftersales_ticket_kpi
 from . import aftersales_ticket_report
+from . import aftersales_daily_report_mixin
 from . import aftersales_technician_report
 from . import aftersales_technician_report_line
 from . import aftersales_director_report
@@ -23,6 +24,7 @@ from . import account_invoice
 from . import aftersales_ticket_dispatch
 from . import aftersales_ticket_complaint
 from . import aftersales_ticket_claim
+from . import aftersales_ticket_integrity
 from . import aftersales_ticket_privacy
 from . import res_company
 from . import res_partner

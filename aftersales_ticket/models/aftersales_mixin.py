@@ -245,3 +245,85 @@ class AftersalesMixin(models.AbstractModel):
                  {"type": "activity_updated", "activity_created": True})
                 for user in users if user.id in due])
         return activities
+
+    # ------------------------------------------------------------------
+    # Workflow fields: states, decisions, approvers, totals and document
+    # links change only through the models' action methods, whoever calls
+    # (form, RPC, import, portal, server code). ``readonly`` in a view is no
+    # guard: the check runs in the write path of each model.
+    # ------------------------------------------------------------------
+
+    # Hook: names of the model's workflow fields. Every stored computed
+    # field without an inverse (totals, related copies) is one as well.
+    _aftersales_workflow_fields = ()
+
+    def _aftersales_workflow(self):
+        """``self`` in the context under which an action method, after its
+        own checks, creates or writes workflow fields. The context value is
+        a Python object: no client (RPC, form, e-mail) can send it, unlike
+        any key given as text."""
+        return self.with_context(**{WORKFLOW_CONTEXT_KEY: WORKFLOW_TOKEN})
+
+    def _aftersales_workflow_write(self, vals):
+        """Write ``vals``, workflow fields included: for the action methods
+        (and the hooks they call) only."""
+        return self._aftersales_workflow().write(vals)
+
+    def _aftersales_in_workflow(self):
+        """Whether this runs under ``_aftersales_workflow``."""
+        return self.env.context.get(WORKFLOW_CONTEXT_KEY) is WORKFLOW_TOKEN
+
+    def _aftersales_workflow_field_names(self):
+        """The fields of this model that only its action methods write."""
+        names = set(self._aftersales_workflow_fields)
+        names.update(name for name, field in self._fields.items()
+                     if field.store and field.compute and not field.inverse)
+        return names
+
+    def _aftersales_check_workflow_values(self, vals):
+        """Refuse ``vals`` (of a create or a write) that set a workflow
+        field, unless they come through ``_aftersales_workflow_write``."""
+        if self._aftersales_in_workflow():
+            return
+        names = sorted(set(vals).intersection(
+            self._aftersales_workflow_field_names()))
+        if names:
+            raise UserError(_(
+                "%(fields)s (%(model)s) change only through the actions "
+                "(buttons) of the record, not by editing them.") % {
+                    "fields": ", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in names),
+                    "model": self._description})
+
+    def _aftersales_check_business_values(self, vals, creating):
+        """Hook: refuse, before anything is written, ``vals`` that the
+        business rules of the model do not allow (``self``: the records
+        written, empty at creation). Types are checked already."""
+
+    def _aftersales_guard_values(self, vals, creating):
+        """Checks of the values of a create or a write after their types:
+        workflow fields, then the business rules of the model."""
+        self._aftersales_check_workflow_values(vals)
+        self._aftersales_check_business_values(vals, creating)
+
+    def _aftersales_check_values(self, vals, creating):
+        """Every check of the values of a create or a write, before
+        anything is written: types, workflow fields, business rules. Call
+        it first in ``create`` and ``write``."""
+        self._aftersales_check_field_values(vals)
+        self._aftersales_guard_values(vals, creating)
+
+
+class _WorkflowToken(object):
+    """Value of ``WORKFLOW_CONTEXT_KEY`` that lets a write change workflow
+    fields (see ``AftersalesMixin._aftersales_workflow``)."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<aftersales workflow write>"
+
+
+WORKFLOW_CONTEXT_KEY = "aftersales_workflow_write"
+WORKFLOW_TOKEN = _WorkflowToken()
