@@ -19,6 +19,8 @@ from . import product_template
 from . import stock_production_lot
 from . import aftersales_ticket_part
 from . import aftersales_ticket_voucher
+from . import aftersales_ticket_van_parts
+from . import aftersales_ticket_invoicing
 from . import stock_picking
 from . import account_invoice
 from . import aftersales_ticket_dispatch

@@ -3,7 +3,6 @@
 import base64
 import binascii
 import datetime
-from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -19,6 +18,9 @@ VOUCHER_WORKFLOW_FIELDS = ("date_invoiced", "invoice_ids", "picking_ids",
 SIGNATURE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 MAX_SIGNATURE_BYTES = 1024 * 1024
 MAX_SIGNER_NAME = 128
+# Cost figures stored on the ticket, by source (see _get_cost_amounts).
+LABOUR_COSTS = ("labour_hours", "labour_cost")
+PARTS_COSTS = ("parts_cost", "parts_amount")
 
 
 def _as_datetime(value):
@@ -101,30 +103,59 @@ class AftersalesTicket(models.Model):
 
     @api.depends("timesheet_ids.unit_amount", "timesheet_ids.amount")
     def _compute_labour(self):
-        totals = {}
-        if self.ids:
-            groups = self.env["account.analytic.line"].read_group(
-                [("aftersales_ticket_id", "in", self.ids)],
-                ["aftersales_ticket_id", "unit_amount", "amount"],
-                ["aftersales_ticket_id"])
-            totals = {group["aftersales_ticket_id"][0]: group for group in groups}
+        amounts = self._get_cost_amounts(LABOUR_COSTS)
         for ticket in self:
-            group = totals.get(ticket.id, {})
-            ticket.labour_hours = group.get("unit_amount", 0.0)
-            ticket.labour_cost = -group.get("amount", 0.0)
+            ticket.labour_hours = amounts[ticket.id]["labour_hours"]
+            ticket.labour_cost = amounts[ticket.id]["labour_cost"]
 
     @api.depends("part_ids.cost_subtotal", "part_ids.price_subtotal")
     def _compute_parts(self):
-        totals = {}
-        if self.ids:
-            groups = self.env["aftersales.ticket.part"].read_group(
-                [("ticket_id", "in", self.ids)],
-                ["ticket_id", "cost_subtotal", "price_subtotal"], ["ticket_id"])
-            totals = {group["ticket_id"][0]: group for group in groups}
+        amounts = self._get_cost_amounts(PARTS_COSTS)
         for ticket in self:
-            group = totals.get(ticket.id, {})
-            ticket.parts_cost = group.get("cost_subtotal", 0.0)
-            ticket.parts_amount = group.get("price_subtotal", 0.0)
+            ticket.parts_cost = amounts[ticket.id]["parts_cost"]
+            ticket.parts_amount = amounts[ticket.id]["parts_amount"]
+
+    def _get_cost_amounts(self, kinds):
+        """Hook, the cost sources of the tickets: ``{ticket id: {kind:
+        amount}}`` for the ``kinds`` asked (of ``labour_hours``,
+        ``labour_cost``, ``parts_cost``, ``parts_amount``). The voucher's time
+        lines and parts here, by one read_group each; other addons add their
+        own sources (workshop repairs) to the amounts of ``super()`` and call
+        ``_recompute_costs()`` when one changes."""
+        amounts = {ticket.id: dict.fromkeys(kinds, 0.0) for ticket in self}
+        ids = [ticket_id for ticket_id in self.ids if isinstance(ticket_id, int)]
+        if not ids:
+            return amounts
+        if set(kinds) & set(LABOUR_COSTS):
+            for group in self.env["account.analytic.line"].read_group(
+                    [("aftersales_ticket_id", "in", ids)],
+                    ["aftersales_ticket_id", "unit_amount", "amount"],
+                    ["aftersales_ticket_id"]):
+                total = amounts[group["aftersales_ticket_id"][0]]
+                total["labour_hours"] = group["unit_amount"] or 0.0
+                total["labour_cost"] = -(group["amount"] or 0.0)
+        if set(kinds) & set(PARTS_COSTS):
+            for group in self.env["aftersales.ticket.part"].read_group(
+                    [("ticket_id", "in", ids)],
+                    ["ticket_id", "cost_subtotal", "price_subtotal"],
+                    ["ticket_id"]):
+                total = amounts[group["ticket_id"][0]]
+                total["parts_cost"] = group["cost_subtotal"] or 0.0
+                total["parts_amount"] = group["price_subtotal"] or 0.0
+        return amounts
+
+    def _recompute_costs(self):
+        """Recompute the stored cost figures of these tickets now: for cost
+        sources outside the ticket's own lines (see ``_get_cost_amounts``)."""
+        for name in LABOUR_COSTS + PARTS_COSTS + ("total_cost",):
+            self._recompute_todo(self._fields[name])
+        self.recompute()
+
+    def _get_payer(self):
+        """``(payer, reason)`` of the work on this ticket, from its service
+        category (``lib/payer.py``)."""
+        self.ensure_one()
+        return payer.payer_of_category(self.service_category)
 
     @api.depends("labour_cost", "parts_cost")
     def _compute_total_cost(self):
@@ -300,28 +331,6 @@ class AftersalesTicket(models.Model):
         })
         return True
 
-    def action_consume_parts(self):
-        self._consume_parts()
-        return True
-
-    def action_create_invoice(self):
-        invoices = self._create_invoices()
-        if len(invoices) == 1:
-            return self._action_view_records(
-                invoices, "account.action_invoice_tree1",
-                "account.invoice_form")
-        return True
-
-    def action_view_pickings(self):
-        return self._action_view_records(
-            self.mapped("picking_ids"), "stock.action_picking_tree_all",
-            "stock.view_picking_form")
-
-    def action_view_invoices(self):
-        return self._action_view_records(
-            self.mapped("invoice_ids"), "account.action_invoice_tree1",
-            "account.invoice_form")
-
     def action_view_timesheets(self):
         action = self.env.ref(
             "analytic.account_analytic_line_action_entries").read()[0]
@@ -365,202 +374,3 @@ class AftersalesTicket(models.Model):
             })
             team_sudo.analytic_account_id = account
         return team.analytic_account_id
-
-    def _get_van_location(self):
-        self.ensure_one()
-        return self.user_id.aftersales_location_id
-
-    def _check_parts_available(self, parts_by_ticket):
-        """Raise one UserError listing every part missing from the vans."""
-        Quant = self.env["stock.quant"].sudo()  # stock levels, read only
-        problems = []
-        for ticket, parts in parts_by_ticket.items():
-            location = ticket._get_van_location()
-            if not ticket.user_id:
-                problems.append(_("%s: no technician is assigned.")
-                                % ticket.name)
-                continue
-            if not location:
-                problems.append(_("%s: the technician has no van location.")
-                                % ticket.name)
-                continue
-            needed = defaultdict(float)
-            for part in parts:
-                if part.product_id.tracking != "none" and not part.lot_id:
-                    problems.append(_(
-                        "%(ticket)s: part %(part)s needs a lot/serial number."
-                    ) % {"ticket": ticket.name,
-                         "part": part.product_id.display_name})
-                    continue
-                qty = part.product_uom_id._compute_quantity(
-                    part.quantity, part.product_id.uom_id
-                ) if part.product_uom_id else part.quantity
-                needed[(part.product_id, part.lot_id)] += qty
-            for (product, lot), qty in needed.items():
-                available = Quant._get_available_quantity(
-                    product, location, lot_id=lot or None)
-                if available < qty:
-                    problems.append(_(
-                        "%(ticket)s: %(part)s%(lot)s: %(needed)s needed, "
-                        "%(available)s available in %(location)s.") % {
-                        "ticket": ticket.name,
-                        "part": product.display_name,
-                        "lot": lot and " (%s)" % lot.name or "",
-                        "needed": qty, "available": available,
-                        "location": location.display_name})
-        if problems:
-            raise UserError(_("Not enough parts in the van:\n%s")
-                            % "\n".join(problems))
-
-    def _consume_parts(self):
-        """Take the pending parts out of the technician's van with a done
-        delivery picking to the customer. Nothing is created if any part is
-        missing."""
-        self.check_access_rights("write")
-        self.check_access_rule("write")
-        # once per ticket, one worker at a time: parts taken by another
-        # worker are seen as taken
-        tickets = self._aftersales_lock()
-        parts_by_ticket = {}
-        for ticket in tickets:
-            parts = ticket.part_ids.filtered(lambda part: not part.move_id)
-            if parts:
-                parts_by_ticket[ticket] = parts
-        if not parts_by_ticket:
-            return self.env["stock.picking"]
-        self._check_parts_available(parts_by_ticket)
-        pickings = self.env["stock.picking"]
-        for ticket, parts in parts_by_ticket.items():
-            pickings |= ticket._create_parts_picking(parts)
-        return pickings
-
-    def _prepare_parts_picking(self, location):
-        self.ensure_one()
-        warehouse = location.get_warehouse() or self.env[
-            "stock.warehouse"].search(
-                [("company_id", "=", self.company_id.id)], limit=1)
-        if not warehouse:
-            raise UserError(_("No warehouse found for company %s.")
-                            % self.company_id.name)
-        destination = (self.partner_id.property_stock_customer
-                       or self.env.ref("stock.stock_location_customers"))
-        return {
-            "picking_type_id": warehouse.out_type_id.id,
-            "partner_id": self.partner_id.id,
-            "location_id": location.id,
-            "location_dest_id": destination.id,
-            "origin": self.name,
-            "aftersales_ticket_id": self.id,
-            "company_id": self.company_id.id,
-        }
-
-    def _prepare_parts_move(self, part, picking):
-        return {
-            "name": part.product_id.display_name,
-            "product_id": part.product_id.id,
-            "product_uom": (part.product_uom_id or part.product_id.uom_id).id,
-            "product_uom_qty": part.quantity,
-            "picking_id": picking.id,
-            "picking_type_id": picking.picking_type_id.id,
-            "location_id": picking.location_id.id,
-            "location_dest_id": picking.location_dest_id.id,
-            "partner_id": picking.partner_id.id,
-            "origin": self.name,
-            "company_id": picking.company_id.id,
-        }
-
-    def _create_parts_picking(self, parts):
-        self.ensure_one()
-        # technicians are not warehouse users: the delivery from their own
-        # van is created for them once write access to the ticket is checked
-        picking = self.env["stock.picking"].sudo().create(
-            self._prepare_parts_picking(self._get_van_location()))
-        Move = self.env["stock.move"].sudo()
-        moves = Move
-        for part in parts:
-            move = Move.create(self._prepare_parts_move(part, picking))
-            part._aftersales_workflow_write({"move_id": move.id})
-            moves |= move
-        picking.action_confirm()
-        MoveLine = self.env["stock.move.line"].sudo()
-        for part, move in zip(parts, moves):
-            move.move_line_ids.unlink()
-            MoveLine.create({
-                "move_id": move.id,
-                "picking_id": picking.id,
-                "product_id": move.product_id.id,
-                "product_uom_id": move.product_uom.id,
-                "location_id": move.location_id.id,
-                "location_dest_id": move.location_dest_id.id,
-                "lot_id": part.lot_id.id,
-                "qty_done": part.quantity,
-            })
-        picking.action_done()
-        return picking
-
-    def _create_invoices(self):
-        """Customer invoices of paid (A) tickets, at most one per ticket even
-        with several workers invoicing at the same time."""
-        Invoice = self.env["account.invoice"]
-        tickets = self.filtered(
-            lambda ticket: is_billable_category(ticket.service_category))
-        if not tickets:
-            return Invoice
-        tickets.check_access_rights("write")
-        tickets.check_access_rule("write")
-        # Once per ticket (duplicate ids included), one worker at a time: a
-        # concurrent one is refused while this one works, then finds its
-        # invoice; the database refuses a second invoice anyway
-        # (account_invoice.py).
-        tickets = tickets._aftersales_lock().filtered(
-            lambda ticket: is_billable_category(ticket.service_category))
-        groups = Invoice.sudo().read_group(
-            [("aftersales_ticket_id", "in", tickets.ids),
-             ("state", "!=", "cancel")],
-            ["aftersales_ticket_id"], ["aftersales_ticket_id"])
-        invoiced = {group["aftersales_ticket_id"][0] for group in groups}
-        to_invoice = tickets.filtered(lambda ticket: ticket.id not in invoiced)
-        for ticket in to_invoice:
-            if not ticket.labour_hours and not ticket.part_ids:
-                raise UserError(_(
-                    "Ticket %s has no time and no parts to invoice.")
-                    % ticket.name)
-        invoices = Invoice
-        for ticket in to_invoice:
-            # service agents invoice paid jobs without accounting rights;
-            # the invoice stays a draft for accounting to validate
-            vals = ticket.sudo()._prepare_invoice()
-            vals["user_id"] = self.env.uid
-            invoice = Invoice.sudo()._aftersales_workflow().create(vals)
-            invoice.compute_taxes()
-            invoices |= invoice
-        if to_invoice:
-            to_invoice._aftersales_workflow_write(
-                {"date_invoiced": fields.Datetime.now()})
-        return Invoice.browse(invoices.ids)
-
-    def _prepare_invoice(self):
-        """Values of the customer invoice of a paid ticket: the time spent
-        at the labour product's list price and the parts at their prices,
-        by the suite's one invoice builder (``account.invoice``)."""
-        self.ensure_one()
-        Invoice = self.env["account.invoice"]
-        values = Invoice._aftersales_prepare_invoice_values(
-            self.partner_id, self.company_id, self.name, name=self.subject)
-        values["aftersales_ticket_id"] = self.id
-        analytic_account = self.team_id.analytic_account_id
-        lines = values["invoice_line_ids"]
-        if self.labour_hours:
-            labour = self._get_labour_product()
-            lines.append((0, 0, Invoice._aftersales_prepare_invoice_line_values(
-                values, labour, self.labour_hours, labour.lst_price,
-                analytic_account=analytic_account)))
-        for part in self.part_ids:
-            name = part.product_id.display_name
-            if part.lot_id:
-                name = "%s (%s)" % (name, part.lot_id.name)
-            lines.append((0, 0, Invoice._aftersales_prepare_invoice_line_values(
-                values, part.product_id, part.quantity, part.price_unit,
-                uom=part.product_uom_id or None, name=name,
-                analytic_account=analytic_account)))
-        return values

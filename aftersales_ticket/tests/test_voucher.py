@@ -283,10 +283,11 @@ class TestVoucher(VoucherCase):
         _line, count = self.count_queries(Line.create, {
             "aftersales_ticket_id": ticket.id, "unit_amount": 1.0,
             "name": "Second visit"})
-        # 49 queries measured alone (46 after the other test modules):
+        # 60 queries measured (the record rules on time lines join the
+        # ticket and its team; 49 before them):
         # insert, constraint, cost, the ticket's stored hours and cost
         # recomputed by one read_group
-        self.assertLessEqual(count, 49)
+        self.assertLessEqual(count, 60)
         self.assertAlmostEqual(ticket.labour_hours, 2.0)
 
     def test_smart_buttons_open_the_documents(self):
