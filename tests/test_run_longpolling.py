@@ -6,7 +6,7 @@ browser's /longpolling/poll on its HTTP port with the bus's messages, not
 "bus.Bus unavailable".
 
 It serves the test database from a second process on a spare port, until the
-end of the test; the one message it reads is put on the bus through XML-RPC
+end of the test; the one message it reads is put on the bus through JSON-RPC
 (and committed, as the bus needs, on a channel of its own)."""
 import os
 import signal
@@ -101,14 +101,20 @@ class TestRunServesTheBus(unittest.TestCase):
             db, "admin", "admin")
         self.assertTrue(uid)
         channel = "aftersales-run-test-%s" % uuid.uuid4().hex
-        ServerProxy(self.base + "/xmlrpc/2/object").execute_kw(
-            db, uid, "admin", "bus.bus", "sendone",
-            [channel, {"probe": "live"}])
+        # JSON-RPC: sendone answers None, which XML-RPC cannot carry
+        sent = requests.post(self.base + "/jsonrpc", json={
+            "jsonrpc": "2.0", "method": "call", "params": {
+                "service": "object", "method": "execute_kw",
+                "args": [db, uid, "admin", "bus.bus", "sendone",
+                         [channel, {"probe": "live"}]]},
+        }, timeout=30).json()
+        self.assertNotIn("error", sent, sent.get("error"))
         response = requests.post(self.base + "/longpolling/poll", json={
             "jsonrpc": "2.0", "method": "call",
             "params": {"channels": [channel], "last": 0, "options": {}},
         }, timeout=70)
         self.assertEqual(response.status_code, 200)
+        self.assertNotIn("bus.Bus unavailable", response.text)
         answer = response.json()
         self.assertNotIn("error", answer, answer.get("error"))
         self.assertEqual([notification["message"]
