@@ -77,6 +77,13 @@ class TestVoucherPrintHttp(AftersalesHttpCase):
             self.assertIn(self.ticket.invoice_ids.origin or "Invoice",
                           response.text, role)
 
+    def test_portal_page_links_the_voucher(self):
+        self.authenticate("test_voucher_portal", PASSWORD)
+        page = self.url_open("/my/tickets/%d" % self.ticket.id)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn('href="%s"' % (REPORT_URL % self.ticket.id), page.text)
+        self.assertIn('href="/my/tickets/%d/sign"' % self.ticket.id, page.text)
+
     @mute_logger("odoo.http", "odoo.addons.base.ir.ir_ui_view")
     def test_no_voucher_of_what_one_may_not_read(self):
         refused = [
