@@ -2,12 +2,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 """Ticket creation cost: aftersales.ticket against OCA helpdesk.ticket.
 
-Each module's ticket is created the way its form does it: default values of
-the form's fields, then ``create`` with the values the user typed, as an
-agent user with the web client's context (tracking, followers and
-notifications on). Ours runs with routing, automatic dispatch (technician,
-activity) and the partner snapshot active. Everything happens in one
-transaction that is rolled back at the end.
+Three caller paths, each module's ticket created the same way:
+
+* agent form: default values of the form's fields, then ``create`` with the
+  values the user typed, as an agent with the web client's context
+  (tracking, followers and notifications on); ours routes by address,
+  dispatches automatically and snapshots the partner;
+* API, explicit technician: ``create`` as an integration user with only
+  the values an RPC client sends (no context), the technician given, for a
+  customer whose address matches no zone (ours: fallback team, coverage,
+  snapshot, SLA deadlines);
+* API, no technician: the same without technician (ours: dispatched
+  automatically in the fallback team when it auto-assigns).
+
+Everything happens in one transaction that is rolled back at the end.
 
     python bench/bench_ticket_create.py --config <odoo.conf> --database <db>
 """
@@ -77,6 +85,11 @@ def setup(env):
             "member_ids": [(6, 0, [technicians[2 * index].id,
                                    technicians[2 * index + 1].id])],
         })
+    # a customer whose address matches no team: the fallback team serves it
+    unrouted = env["res.partner"].create({
+        "name": "Bench Unrouted Customer", "email": "u@bench.example.com",
+        "street": "1 Nowhere Road", "city": "Lisboa", "zip": "1000-001",
+        "country_id": env.ref("base.pt").id})
     agent = make_user(env, "bench_agent", ["aftersales_ticket.group_agent"])
     helpdesk_agent = make_user(env, "bench_helpdesk_agent",
                                ["helpdesk_mgmt.group_helpdesk_user"])
@@ -84,7 +97,8 @@ def setup(env):
         "name": "Bench Helpdesk Team",
         "user_ids": [(6, 0, [helpdesk_agent.id])]})
     return {"customers": customers, "product": product, "agent": agent,
-            "helpdesk_agent": helpdesk_agent, "helpdesk_team": helpdesk_team}
+            "helpdesk_agent": helpdesk_agent, "helpdesk_team": helpdesk_team,
+            "unrouted": unrouted, "technician": technicians[0]}
 
 
 def ours_values(data, index):
@@ -109,8 +123,31 @@ def helpdesk_values(data, index):
     }
 
 
+def ours_api_values(data, index, technician=True):
+    values = {
+        "subject": "API request %d" % index,
+        "description": "Sent by the integration.",
+        "partner_id": data["unrouted"].id, "channel": "api",
+        "product_id": data["product"].id,
+    }
+    if technician:
+        values["user_id"] = data["technician"].id
+    return values
+
+
+def helpdesk_api_values(data, index, technician=True):
+    values = {
+        "name": "API request %d" % index,
+        "description": "Sent by the integration.",
+        "partner_id": data["unrouted"].id,
+    }
+    if technician:
+        values["user_id"] = data["technician"].id
+    return values
+
+
 def measure(model, form_fields, make_values, data, count, warmup=5):
-    defaults = model.default_get(form_fields)
+    defaults = model.default_get(form_fields) if form_fields else {}
     for index in range(warmup):
         model.create(dict(defaults, **make_values(data, index)))
     cr = model.env.cr
@@ -145,22 +182,44 @@ def run(args):
             theirs = api.Environment(
                 cr, data["helpdesk_agent"].id, dict(WEB_CONTEXT))[
                     "helpdesk.ticket"]
-            our_q, our_ms = measure(ours, OUR_FORM_FIELDS, ours_values, data,
-                                    args.tickets)
+            ours_api = api.Environment(cr, data["agent"].id, {})[
+                "aftersales.ticket"]
+            theirs_api = api.Environment(cr, data["helpdesk_agent"].id, {})[
+                "helpdesk.ticket"]
+            paths = [
+                ("agent form", measure(
+                    ours, OUR_FORM_FIELDS, ours_values, data, args.tickets),
+                 measure(theirs, HELPDESK_FORM_FIELDS, helpdesk_values, data,
+                         args.tickets)),
+                ("API, explicit technician", measure(
+                    ours_api, None, ours_api_values, data, args.tickets),
+                 measure(theirs_api, None, helpdesk_api_values, data,
+                         args.tickets)),
+                ("API, no technician", measure(
+                    ours_api, None,
+                    lambda d, i: ours_api_values(d, i, technician=False),
+                    data, args.tickets),
+                 measure(theirs_api, None,
+                         lambda d, i: helpdesk_api_values(d, i, False),
+                         data, args.tickets)),
+            ]
             dispatched = ours.search_count([
                 ("subject", "like", "Washer does not start"),
                 ("user_id", "!=", False)])
-            their_q, their_ms = measure(theirs, HELPDESK_FORM_FIELDS,
-                                        helpdesk_values, data, args.tickets)
+            api_tickets = ours.search([("subject", "like", "API request")])
+            complete = all(ticket.team_id and ticket.sla_resolution_deadline
+                           for ticket in api_tickets)
         finally:
             cr.rollback()
-    print("tickets per module: %d (+5 warm-up); ours dispatched "
-          "automatically: %d" % (args.tickets, dispatched))
-    print("%-28s %12s %12s" % ("", "queries/tkt", "ms/tkt"))
-    print("%-28s %12.1f %12.2f" % ("aftersales.ticket", our_q, our_ms))
-    print("%-28s %12.1f %12.2f" % ("helpdesk.ticket (OCA)", their_q, their_ms))
-    print("%-28s %12.2f %12.2f" % ("ratio ours / helpdesk_mgmt",
-                                   our_q / their_q, our_ms / their_ms))
+    print("tickets per module and path: %d (+5 warm-up); agent form tickets "
+          "dispatched automatically: %d; API tickets all with team and SLA "
+          "deadline: %s" % (args.tickets, dispatched, complete))
+    print("%-26s %18s %18s %14s" % (
+        "path", "ours q / ms", "helpdesk q / ms", "ratio q / ms"))
+    for label, (our_q, our_ms), (their_q, their_ms) in paths:
+        print("%-26s %9.1f %8.2f %9.1f %8.2f %6.2f %7.2f" % (
+            label, our_q, our_ms, their_q, their_ms, our_q / their_q,
+            our_ms / their_ms))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from . import aftersales_mixin
+from . import aftersales_tree_mixin
 from . import aftersales_team
 from . import aftersales_ticket_stage
 from . import aftersales_ticket_category
@@ -10,6 +11,7 @@ from . import res_users
 from . import account_analytic_line
 from . import aftersales_ticket_kpi
 from . import aftersales_ticket_report
+from . import aftersales_daily_report_mixin
 from . import aftersales_technician_report
 from . import aftersales_technician_report_line
 from . import aftersales_director_report
@@ -22,6 +24,7 @@ from . import account_invoice
 from . import aftersales_ticket_dispatch
 from . import aftersales_ticket_complaint
 from . import aftersales_ticket_claim
+from . import aftersales_ticket_integrity
 from . import aftersales_ticket_privacy
 from . import res_company
 from . import res_partner
@@ -31,3 +34,4 @@ from . import aftersales_ticket_pause
 from . import aftersales_ticket_sla
 from . import aftersales_team_sla
 from . import resource_calendar
+from . import res_config_settings

@@ -8,11 +8,14 @@ class AccountAnalyticLine(models.Model):
     """Time spent on a service ticket, as an analytic line so that it
     reaches accounting."""
 
-    _inherit = "account.analytic.line"
+    _name = "account.analytic.line"
+    _inherit = ["account.analytic.line", "aftersales.mixin"]
 
+    # auto_join: the record rules on time lines follow the ticket's in one
+    # query (they mirror the ticket's rules, see the security file)
     aftersales_ticket_id = fields.Many2one(
         "aftersales.ticket", string="Service Ticket", index=True,
-        ondelete="restrict",
+        ondelete="restrict", auto_join=True,
     )
     aftersales_service_category = fields.Selection(
         related="aftersales_ticket_id.service_category", store=True,
@@ -32,10 +35,14 @@ class AccountAnalyticLine(models.Model):
     @api.model
     def create(self, vals):
         if vals.get("aftersales_ticket_id"):
+            self._aftersales_check_values(vals, creating=True)
             vals = self._prepare_aftersales_values(dict(vals))
         return super(AccountAnalyticLine, self).create(vals)
 
     def write(self, vals):
+        if vals.get("aftersales_ticket_id") or self.filtered(
+                "aftersales_ticket_id"):
+            self._aftersales_check_values(vals, creating=False)
         result = super(AccountAnalyticLine, self).write(vals)
         cost_fields = {"unit_amount", "product_id", "product_uom_id",
                        "aftersales_ticket_id"}
@@ -46,6 +53,12 @@ class AccountAnalyticLine(models.Model):
                 if line.amount != amount:
                     super(AccountAnalyticLine, line).write({"amount": amount})
         return result
+
+    def _aftersales_workflow_field_names(self):
+        """Only the ticket's own stored copy: the line's other computed
+        fields are accounting's business (time lines of tickets only are
+        checked)."""
+        return {"aftersales_service_category"}
 
     @api.model
     def _prepare_aftersales_values(self, vals):

@@ -1,18 +1,68 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from psycopg2 import sql
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+# At most one live document per service record: the database refuses a
+# second one, whatever the code path (two workers, duplicate ids, a retry).
+UNIQUE_INDEXES = (
+    # one customer invoice per ticket, unless it is cancelled
+    ("account_invoice_aftersales_ticket_uniq", "aftersales_ticket_id",
+     "out_invoice"),
+    # one compensation credit note per claim, unless it is cancelled
+    ("account_invoice_aftersales_claim_uniq", "aftersales_claim_id",
+     "out_refund"),
+)
+
 
 class AccountInvoice(models.Model):
-    """Customer invoice of a paid (category A) service ticket."""
+    """Customer invoice of a paid (category A) service ticket, credit note
+    of an approved claim."""
 
-    _inherit = "account.invoice"
+    _name = "account.invoice"
+    _inherit = ["account.invoice", "aftersales.mixin"]
+    # the links to the service records are set by their actions only
+    _aftersales_workflow_fields = ("aftersales_ticket_id", "aftersales_claim_id")
 
     aftersales_ticket_id = fields.Many2one(
         "aftersales.ticket", string="Service Ticket", index=True, copy=False,
         readonly=True, ondelete="restrict",
     )
+    aftersales_claim_id = fields.Many2one(
+        "aftersales.ticket", string="Compensated Claim", index=True,
+        copy=False, readonly=True, ondelete="restrict",
+    )
+
+    @api.model_cr
+    def init(self):
+        result = super(AccountInvoice, self).init()
+        cr = self.env.cr
+        for name, column, invoice_type in UNIQUE_INDEXES:
+            query = sql.SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS {name} ON account_invoice "
+                "({column}) WHERE {column} IS NOT NULL "
+                "AND state != 'cancel' AND type = {type}").format(
+                    name=sql.Identifier(name), column=sql.Identifier(column),
+                    type=sql.Literal(invoice_type))
+            cr.execute(query.as_string(cr._obj))
+        return result
+
+    def _aftersales_workflow_field_names(self):
+        """Only the links to the service records: the invoice's own
+        computed fields are accounting's business."""
+        return set(self._aftersales_workflow_fields)
+
+    @api.model
+    def create(self, vals):
+        self._aftersales_check_workflow_values(vals)
+        return super(AccountInvoice, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_workflow_values(vals)
+        return super(AccountInvoice, self).write(vals)
 
     @api.model
     def _aftersales_prepare_invoice_values(self, partner, company, origin,

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError
 
 from ..lib import service_kpi
 
-from .aftersales_technician_report import CATEGORY_HOURS_FIELDS
+from .aftersales_daily_report_mixin import CATEGORY_HOURS_FIELDS
 
 
 class AftersalesDirectorReport(models.Model):
@@ -16,18 +16,22 @@ class AftersalesDirectorReport(models.Model):
 
     _name = "aftersales.director.report"
     _description = "Director Daily Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin",
+                "aftersales.daily.report.mixin"]
     _order = "date desc, team_id"
+    _aftersales_report_owner = "team_id"
+    _aftersales_hours_depends = tuple(
+        "technician_report_ids.%s" % name
+        for name in CATEGORY_HOURS_FIELDS.values())
+    # moved by the report's actions only (see aftersales.mixin)
+    _aftersales_workflow_fields = (
+        "state", "director_id", "approver_id", "technician_report_ids",
+        "undispatched_ticket_ids")
 
-    name = fields.Char(compute="_compute_name", store=True)
     team_id = fields.Many2one(
         "aftersales.team", string="Service Team", required=True, index=True,
         readonly=True, states={"draft": [("readonly", False)]},
         track_visibility="onchange",
-    )
-    date = fields.Date(
-        required=True, index=True, default=fields.Date.context_today,
-        readonly=True, states={"draft": [("readonly", False)]},
     )
     director_id = fields.Many2one(
         "res.users", string="Service Director", readonly=True,
@@ -54,16 +58,6 @@ class AftersalesDirectorReport(models.Model):
         help="Requests received by the team that day and not dispatched "
              "when the report was last refreshed or submitted.",
     )
-    hours_a = fields.Float(string="A - Paid (h)",
-                           compute="_compute_category_hours")
-    hours_b = fields.Float(string="B - Contract (h)",
-                           compute="_compute_category_hours")
-    hours_c = fields.Float(string="C - Warranty (h)",
-                           compute="_compute_category_hours")
-    hours_d = fields.Float(string="D - Internal (h)",
-                           compute="_compute_category_hours")
-    hours_total = fields.Float(string="Total (h)",
-                               compute="_compute_category_hours")
     note = fields.Text(string="Director's Remarks", readonly=True,
                        states={"draft": [("readonly", False)]})
     company_id = fields.Many2one(
@@ -74,25 +68,19 @@ class AftersalesDirectorReport(models.Model):
          "A team has one director's daily report per day."),
     ]
 
-    @api.depends("team_id.name", "date")
-    def _compute_name(self):
-        for report in self:
-            report.name = "%s - %s" % (report.team_id.name or "", report.date)
-
-    @api.depends("technician_report_ids.hours_total")
-    def _compute_category_hours(self):
-        hour_fields = list(CATEGORY_HOURS_FIELDS.values()) + ["hours_total"]
-        totals = {}
-        if self.ids:
-            groups = self.env["aftersales.technician.report"].read_group(
-                [("director_report_id", "in", self.ids)],
-                hour_fields + ["director_report_id"], ["director_report_id"])
-            totals = {group["director_report_id"][0]: group
-                      for group in groups}
-        for report in self:
-            group = totals.get(report.id, {})
-            for field_name in hour_fields:
-                report[field_name] = group.get(field_name) or 0.0
+    def _get_category_hours(self):
+        ids = [report_id for report_id in self.ids
+               if isinstance(report_id, int)]
+        if not ids:
+            return {}
+        category_fields = sorted(CATEGORY_HOURS_FIELDS.items())
+        groups = self.env["aftersales.technician.report"].read_group(
+            [("director_report_id", "in", ids)],
+            [name for _category, name in category_fields]
+            + ["director_report_id"], ["director_report_id"])
+        return {group["director_report_id"][0]: {
+            category: group[name] or 0.0
+            for category, name in category_fields} for group in groups}
 
     def action_refresh(self):
         if self.filtered(lambda report: report.state != "draft"):
@@ -114,23 +102,26 @@ class AftersalesDirectorReport(models.Model):
                 "These technician reports are not submitted yet: %s")
                 % ", ".join(pending.mapped("name")))
         self._refresh_undispatched()
-        self.write({"state": "submitted", "director_id": self.env.uid})
+        self._aftersales_workflow_write(
+            {"state": "submitted", "director_id": self.env.uid})
         return True
 
     def action_approve(self):
         self._check_manager()
-        self.write({"state": "approved", "approver_id": self.env.uid})
+        self._aftersales_workflow_write(
+            {"state": "approved", "approver_id": self.env.uid})
         return True
 
     def action_refuse(self):
         self._check_manager()
-        self.write({"state": "refused", "approver_id": self.env.uid})
+        self._aftersales_workflow_write(
+            {"state": "refused", "approver_id": self.env.uid})
         return True
 
     def action_reset_draft(self):
         if self.filtered(lambda report: report.state != "refused"):
             raise UserError(_("Only refused reports can be reset to draft."))
-        self.write({"state": "draft", "approver_id": False})
+        self._aftersales_workflow_write({"state": "draft", "approver_id": False})
         return True
 
     def _check_manager(self):
@@ -148,7 +139,8 @@ class AftersalesDirectorReport(models.Model):
         per member technician, and the director's report over them."""
         report = self.search([("team_id", "=", team.id), ("date", "=", date)])
         if not report:
-            report = self.create(self._prepare_report(team, date))
+            report = self._aftersales_workflow().create(
+                self._prepare_report(team, date)).with_env(self.env)
         elif report.state != "draft":
             return report
         TechnicianReport = self.env["aftersales.technician.report"]
@@ -165,7 +157,7 @@ class AftersalesDirectorReport(models.Model):
         existing.filtered(lambda tech: tech.state == "draft")._refresh_lines()
         (existing | created).filtered(
             lambda tech: not tech.director_report_id
-        ).write({"director_report_id": report.id})
+        )._aftersales_workflow_write({"director_report_id": report.id})
         report._refresh_undispatched()
         return report
 
@@ -188,4 +180,5 @@ class AftersalesDirectorReport(models.Model):
                 ("date_received", "<", fields.Datetime.to_string(end)),
                 ("date_dispatched", "=", False),
             ])
-            report.undispatched_ticket_ids = [(6, 0, tickets.ids)]
+            report._aftersales_workflow_write(
+                {"undispatched_ticket_ids": [(6, 0, tickets.ids)]})

@@ -16,13 +16,12 @@ class AftersalesTeam(models.Model):
 
     _name = "aftersales.team"
     _description = "After-Sales Service Team"
-    _inherit = ["mail.thread", "mail.alias.mixin"]
+    _inherit = ["mail.thread", "mail.alias.mixin", "aftersales.tree.mixin"]
     _parent_store = True
     _order = "parent_left, name"
 
     name = fields.Char(required=True, translate=True, track_visibility="onchange")
     active = fields.Boolean(default=True)
-    complete_name = fields.Char(compute="_compute_complete_name", store=True)
     level = fields.Selection(
         [
             ("headquarters", "Headquarters"),
@@ -37,8 +36,6 @@ class AftersalesTeam(models.Model):
         "aftersales.team", string="Parent Team", index=True, ondelete="restrict"
     )
     child_ids = fields.One2many("aftersales.team", "parent_id", string="Sub-teams")
-    parent_left = fields.Integer(index=True)
-    parent_right = fields.Integer(index=True)
     zone = fields.Selection(
         [("urban", "Urban"), ("suburban", "Suburban")],
         required=True,
@@ -106,21 +103,8 @@ class AftersalesTeam(models.Model):
              "prefixes match.",
     )
 
-    @api.depends("name", "parent_id.complete_name")
-    def _compute_complete_name(self):
-        for team in self:
-            if team.parent_id:
-                team.complete_name = "%s / %s" % (
-                    team.parent_id.complete_name,
-                    team.name,
-                )
-            else:
-                team.complete_name = team.name
-
-    @api.constrains("parent_id")
-    def _check_parent_id(self):
-        if not self._check_recursion():
-            raise ValidationError(_("A team cannot be its own parent."))
+    def _get_recursion_message(self):
+        return _("A team cannot be its own parent.")
 
     @api.constrains("is_default", "company_id", "active")
     def _check_is_default(self):

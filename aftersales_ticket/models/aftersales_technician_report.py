@@ -5,13 +5,6 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from .aftersales_ticket import SERVICE_CATEGORIES
-
-# Report field holding the hours of each service category.
-CATEGORY_HOURS_FIELDS = {
-    code: "hours_%s" % code.lower() for code, _label in SERVICE_CATEGORIES
-}
-
 # Analytic line fields the day's hours are grouped by.
 TICKET_HOURS_GROUPBY = [
     "user_id", "aftersales_ticket_id", "aftersales_service_category"]
@@ -23,18 +16,18 @@ class AftersalesTechnicianReport(models.Model):
 
     _name = "aftersales.technician.report"
     _description = "Technician Daily Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin",
+                "aftersales.daily.report.mixin"]
     _order = "date desc, user_id"
+    _aftersales_report_owner = "user_id"
+    _aftersales_hours_depends = ("line_ids.hours", "line_ids.service_category")
+    # moved by the report's actions only (see aftersales.mixin)
+    _aftersales_workflow_fields = ("state", "line_ids", "director_report_id")
 
-    name = fields.Char(compute="_compute_name", store=True)
     user_id = fields.Many2one(
         "res.users", string="Technician", required=True, index=True,
         default=lambda self: self.env.user, readonly=True,
         states={"draft": [("readonly", False)]}, track_visibility="onchange",
-    )
-    date = fields.Date(
-        required=True, index=True, default=fields.Date.context_today,
-        readonly=True, states={"draft": [("readonly", False)]},
     )
     team_id = fields.Many2one(
         "aftersales.team", string="Service Team", index=True, readonly=True,
@@ -54,11 +47,6 @@ class AftersalesTechnicianReport(models.Model):
         "aftersales.technician.report.line", "report_id", string="Jobs",
         readonly=True, copy=False,
     )
-    hours_a = fields.Float(string="A - Paid (h)", readonly=True, copy=False)
-    hours_b = fields.Float(string="B - Contract (h)", readonly=True, copy=False)
-    hours_c = fields.Float(string="C - Warranty (h)", readonly=True, copy=False)
-    hours_d = fields.Float(string="D - Internal (h)", readonly=True, copy=False)
-    hours_total = fields.Float(string="Total (h)", readonly=True, copy=False)
     note = fields.Text(string="Remarks", readonly=True,
                        states={"draft": [("readonly", False)]})
     company_id = fields.Many2one(
@@ -72,10 +60,20 @@ class AftersalesTechnicianReport(models.Model):
          "A technician has one daily report per day."),
     ]
 
-    @api.depends("user_id.name", "date")
-    def _compute_name(self):
-        for report in self:
-            report.name = "%s - %s" % (report.user_id.name or "", report.date)
+    def _get_category_hours(self):
+        hours = defaultdict(dict)
+        ids = [report_id for report_id in self.ids
+               if isinstance(report_id, int)]
+        if not ids:
+            return hours
+        groups = self.env["aftersales.technician.report.line"].read_group(
+            [("report_id", "in", ids)], ["report_id", "service_category",
+                                         "hours"],
+            ["report_id", "service_category"], lazy=False)
+        for group in groups:
+            hours[group["report_id"][0]][group["service_category"]] = \
+                group["hours"]
+        return hours
 
     @api.model
     def create(self, vals):
@@ -109,7 +107,7 @@ class AftersalesTechnicianReport(models.Model):
                     "You can only submit your own daily report, not the one "
                     "of %s.") % ", ".join(foreign.mapped("user_id.name")))
         self._refresh_lines()
-        self.write({"state": "submitted"})
+        self._aftersales_workflow_write({"state": "submitted"})
         return True
 
     def action_reset_draft(self):
@@ -120,7 +118,7 @@ class AftersalesTechnicianReport(models.Model):
             raise UserError(_(
                 "These daily reports are part of a director's report already "
                 "submitted or approved: %s") % ", ".join(locked.mapped("name")))
-        self.write({"state": "draft"})
+        self._aftersales_workflow_write({"state": "draft"})
         return True
 
     def _refresh_lines(self):
@@ -160,23 +158,13 @@ class AftersalesTechnicianReport(models.Model):
         return hours
 
     def _write_ticket_hours(self, ticket_hours):
+        """Replace the report's lines; the totals follow (computed)."""
         self.ensure_one()
-        values = self._prepare_totals(ticket_hours)
-        values["line_ids"] = [(5, 0, 0)] + [
+        self._aftersales_workflow_write({"line_ids": [(5, 0, 0)] + [
             (0, 0, self._prepare_line(ticket_id, category, hours))
             for ticket_id, category, hours in ticket_hours
-        ]
-        self.write(values)
+        ]})
 
     def _prepare_line(self, ticket_id, category, hours):
         return {"ticket_id": ticket_id, "service_category": category,
                 "hours": hours}
-
-    @api.model
-    def _prepare_totals(self, ticket_hours):
-        values = dict.fromkeys(CATEGORY_HOURS_FIELDS.values(), 0.0)
-        for _ticket_id, category, hours in ticket_hours:
-            if category in CATEGORY_HOURS_FIELDS:
-                values[CATEGORY_HOURS_FIELDS[category]] += hours
-        values["hours_total"] = sum(hours for _t, _c, hours in ticket_hours)
-        return values

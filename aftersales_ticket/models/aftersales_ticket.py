@@ -561,6 +561,7 @@ class AftersalesTicket(models.Model):
         if "partner_id" in vals and not vals["partner_id"]:
             raise ValidationError(_("A service request cannot lose its customer."))
         self._aftersales_check_field_values(vals)
+        self._aftersales_guard_values(vals, creating)
 
     @api.model
     def _complete_values(self, vals):

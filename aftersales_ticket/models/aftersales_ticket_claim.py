@@ -16,9 +16,14 @@ CLAIM_STATES = [
     ("approved", "Approved"),
     ("rejected", "Rejected"),
 ]
+# Set by the claim's actions only (see aftersales.mixin).
+CLAIM_WORKFLOW_FIELDS = ("claim_state", "claim_decided_by_id",
+                         "claim_decided_on", "claim_refund_id")
+# Claim states in which the compensation amount is decided.
+CLAIM_DECIDED_STATES = ("approved", "rejected")
 
 
-# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# The ticket is split by concern, one inheriting class per file.
 # pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     _inherit = "aftersales.ticket"
@@ -60,15 +65,22 @@ class AftersalesTicket(models.Model):
         if any(ticket.compensation_amount < 0 for ticket in self):
             raise ValidationError(_("A compensation amount cannot be negative."))
 
-    def _before_write(self, vals):
-        """An approved compensation is final."""
-        if "compensation_amount" in vals:
-            decided = self.filtered(lambda t: t.claim_state == "approved")
+    def _aftersales_workflow_field_names(self):
+        return super(AftersalesTicket, self)._aftersales_workflow_field_names(
+        ).union(CLAIM_WORKFLOW_FIELDS)
+
+    def _aftersales_check_business_values(self, vals, creating):
+        """A decided compensation is final (reset a rejected claim to draft
+        to change it)."""
+        if "compensation_amount" in vals and not creating:
+            decided = self.filtered(
+                lambda t: t.claim_state in CLAIM_DECIDED_STATES)
             if decided:
                 raise UserError(_(
-                    "The compensation of claim %s has been approved and can no "
+                    "The compensation of claim %s has been decided and can no "
                     "longer be changed.") % ", ".join(decided.mapped("name")))
-        return super(AftersalesTicket, self)._before_write(vals)
+        return super(AftersalesTicket, self)._aftersales_check_business_values(
+            vals, creating)
 
     def action_claim_submit(self):
         self._check_is_claim()
@@ -82,7 +94,7 @@ class AftersalesTicket(models.Model):
             raise UserError(_(
                 "Attach evidence (photos or documents) to claim %s before "
                 "submitting it to management.") % ", ".join(missing.mapped("name")))
-        self.write({"claim_state": "submitted"})
+        self._aftersales_workflow_write({"claim_state": "submitted"})
         return True
 
     def action_claim_approve(self):
@@ -90,8 +102,10 @@ class AftersalesTicket(models.Model):
         Approving an approved claim again does nothing."""
         self._check_claim_manager()
         self._check_is_claim()
-        self._lock_for_claim_decision()
-        todo = self.filtered(lambda t: t.claim_state != "approved")
+        # once per claim, and one decision at a time: a second approval
+        # finds the first one's credit note
+        claims = self._aftersales_lock()
+        todo = claims.filtered(lambda t: t.claim_state != "approved")
         not_submitted = todo.filtered(lambda t: t.claim_state != "submitted")
         if not_submitted:
             raise UserError(_("Only submitted claims can be approved: %s")
@@ -104,7 +118,7 @@ class AftersalesTicket(models.Model):
         for ticket in todo:
             # the credit note comes with superuser rights, see there
             refund = ticket._create_claim_refund()
-            ticket.write({
+            ticket._aftersales_workflow_write({
                 "claim_state": "approved",
                 "claim_refund_id": refund.id,
                 "claim_decided_by_id": self.env.uid,
@@ -119,17 +133,17 @@ class AftersalesTicket(models.Model):
     def action_claim_reject(self):
         self._check_claim_manager()
         self._check_is_claim()
-        self._lock_for_claim_decision()
-        not_submitted = self.filtered(lambda t: t.claim_state != "submitted")
+        claims = self._aftersales_lock()
+        not_submitted = claims.filtered(lambda t: t.claim_state != "submitted")
         if not_submitted:
             raise UserError(_("Only submitted claims can be rejected: %s")
                             % ", ".join(not_submitted.mapped("name")))
-        no_reason = self.filtered(lambda t: not (t.claim_rejection_reason or "")
-                                  .strip())
+        no_reason = claims.filtered(
+            lambda t: not (t.claim_rejection_reason or "").strip())
         if no_reason:
             raise UserError(_("Give the reason for rejecting claim %s.")
                             % ", ".join(no_reason.mapped("name")))
-        self.write({
+        claims._aftersales_workflow_write({
             "claim_state": "rejected",
             "claim_decided_by_id": self.env.uid,
             "claim_decided_on": fields.Datetime.now(),
@@ -143,8 +157,9 @@ class AftersalesTicket(models.Model):
         if not_rejected:
             raise UserError(_("Only rejected claims can be reset to draft: %s")
                             % ", ".join(not_rejected.mapped("name")))
-        self.write({"claim_state": "draft", "claim_decided_by_id": False,
-                    "claim_decided_on": False})
+        self._aftersales_workflow_write({
+            "claim_state": "draft", "claim_decided_by_id": False,
+            "claim_decided_on": False})
         return True
 
     def action_open_claim_refund(self):
@@ -179,17 +194,6 @@ class AftersalesTicket(models.Model):
             raise AccessError(_(
                 "Only after-sales managers can approve or reject claims."))
 
-    def _lock_for_claim_decision(self):
-        """Lock the claims' rows until the end of the transaction, so two
-        concurrent decisions cannot both create a credit note; then re-read
-        their state."""
-        if not self.ids:
-            return
-        self.env.cr.execute(
-            "SELECT id FROM aftersales_ticket WHERE id IN %s FOR UPDATE",
-            (tuple(self.ids),))
-        self.invalidate_cache(["claim_state", "claim_refund_id"], self.ids)
-
     @api.model
     def _get_claim_compensation_product(self):
         """The tax-free service product of compensation lines, from
@@ -220,55 +224,25 @@ class AftersalesTicket(models.Model):
         })
         return product.sudo(self.env.user)
 
-    def _prepare_claim_refund_line(self, fiscal_position, journal):
-        self.ensure_one()
-        company = self.company_id
-        product = self._get_claim_compensation_product().with_context(
-            force_company=company.id)
-        account = (product.product_tmpl_id._get_product_accounts()["income"]
-                   or journal.default_credit_account_id)
-        taxes = product.taxes_id.filtered(lambda tax: tax.company_id == company)
-        return {
-            "product_id": product.id,
-            "name": _("Claim compensation"),
-            "quantity": 1.0,
-            "uom_id": product.uom_id.id,
-            "price_unit": self.compensation_amount,
-            "account_id": fiscal_position.map_account(account).id,
-            "invoice_line_tax_ids": [
-                (6, 0, fiscal_position.map_tax(taxes, product,
-                                               self.commercial_partner_id).ids)],
-        }
-
     def _prepare_claim_refund(self):
-        """Values of the customer credit note for an approved claim."""
+        """Values of the customer credit note for an approved claim (the
+        suite's one invoice builder, ``account.invoice``), linked to the
+        claim: the database accepts one per claim."""
         self.ensure_one()
-        company = self.company_id
-        partner = self.commercial_partner_id.with_context(
-            force_company=company.id)
-        journal = self.env["account.invoice"].with_context(
-            type="out_refund", company_id=company.id)._default_journal()
-        if not journal:
-            raise UserError(_(
-                "Company %s has no sales journal for the compensation credit "
-                "note.") % company.name)
-        FiscalPosition = self.env["account.fiscal.position"].with_context(
-            force_company=company.id)
-        fiscal_position = FiscalPosition.browse(
-            FiscalPosition.get_fiscal_position(partner.id))
-        return {
-            "type": "out_refund",
-            "partner_id": partner.id,
-            "account_id": partner.property_account_receivable_id.id,
-            "journal_id": journal.id,
-            "company_id": company.id,
-            "currency_id": company.currency_id.id,
-            "fiscal_position_id": fiscal_position.id,
-            "origin": self.name,
-            "name": _("Claim compensation %s") % self.name,
-            "invoice_line_ids": [
-                (0, 0, self._prepare_claim_refund_line(fiscal_position, journal))],
-        }
+        values = self.env["account.invoice"]._aftersales_prepare_invoice_values(
+            self.commercial_partner_id, self.company_id, self.name,
+            invoice_type="out_refund",
+            name=_("Claim compensation %s") % self.name)
+        values["aftersales_claim_id"] = self.id
+        values["invoice_line_ids"].append(
+            (0, 0, self._prepare_claim_refund_line(values)))
+        return values
+
+    def _prepare_claim_refund_line(self, invoice_values):
+        self.ensure_one()
+        return self.env["account.invoice"]._aftersales_prepare_invoice_line_values(
+            invoice_values, self._get_claim_compensation_product(), 1.0,
+            self.compensation_amount, name=_("Claim compensation"))
 
     def _create_claim_refund(self):
         self.ensure_one()
@@ -276,7 +250,9 @@ class AftersalesTicket(models.Model):
         # rights (journals, accounts, invoices); the credit note is created
         # in draft for the accountants.
         values = self.sudo()._prepare_claim_refund()
-        refund = self.env["account.invoice"].sudo().create(values)
+        Invoice = self.env["account.invoice"].sudo()
+        refund = Invoice.browse(
+            Invoice._aftersales_workflow().create(values).id)
         refund.compute_taxes()
         refund.message_post(
             body=_("Compensation for after-sales claim %s.") % self.name,

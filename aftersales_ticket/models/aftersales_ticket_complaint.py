@@ -18,7 +18,7 @@ OUTCOME_METHODS = [("written", "Written"), ("phone", "Phone")]
 REPEAT_MATCH_FIELDS = ("lot_id", "product_id", "category_id")
 
 
-# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# The ticket is split by concern, one inheriting class per file.
 # pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     _inherit = "aftersales.ticket"

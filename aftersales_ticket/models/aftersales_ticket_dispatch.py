@@ -1,18 +1,10 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from psycopg2 import OperationalError, errorcodes
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..lib import dispatch_rules
 
-# Lock errors that mean "another agent is dispatching these tickets now":
-# NOWAIT found the row locked, or the row changed since our snapshot.
-CONCURRENT_DISPATCH_ERRORS = (
-    errorcodes.LOCK_NOT_AVAILABLE,
-    errorcodes.SERIALIZATION_FAILURE,
-)
 # Context key turning automatic assignment at creation off (imports, tests).
 NO_AUTO_ASSIGN = "aftersales_no_auto_assign"
 # Context key of a dispatch: the technician's activity subscribes and tells
@@ -23,7 +15,7 @@ ACTIVITY_SUBSCRIBES = "aftersales_activity_subscribes"
 NOTIFY_TECHNICIAN = "aftersales_notify_technician"
 
 
-# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# The ticket is split by concern, one inheriting class per file.
 # pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     """Dispatch: routing to a team, choice of technician, planned visit."""
@@ -317,25 +309,10 @@ class AftersalesTicket(models.Model):
         """Lock the tickets' rows for this transaction; refuse with a clear
         message when another agent is dispatching them right now or has
         dispatched them already (unless ``reassign``)."""
-        if not self.ids:
-            return
-        self._invalidate_dispatch_cache()
-        try:
-            with self.env.cr.savepoint():
-                self.env.cr.execute(
-                    "SELECT id, user_id FROM aftersales_ticket "
-                    "WHERE id IN %s FOR UPDATE NOWAIT",
-                    (tuple(self.ids),), log_exceptions=False)
-                rows = self.env.cr.fetchall()
-        except OperationalError as error:
-            if error.pgcode not in CONCURRENT_DISPATCH_ERRORS:
-                raise
-            raise UserError(_(
-                "Another agent is dispatching %s at this very moment. "
-                "Reload the tickets and try again.") % ", ".join(
-                    self.mapped("name")))
-        taken = self.browse([ticket_id for ticket_id, user_id in rows
-                             if user_id])
+        self._aftersales_lock(message=_(
+            "Another agent is dispatching %(records)s at this very moment. "
+            "Reload the tickets and try again."))
+        taken = self.filtered("user_id")  # as locked, read again
         if taken and not reassign:
             raise UserError(_(
                 "%s already dispatched to a technician by someone else. "
@@ -343,25 +320,14 @@ class AftersalesTicket(models.Model):
                     "%s (%s)" % (ticket.name, ticket.user_id.name)
                     for ticket in taken))
 
-    def _invalidate_dispatch_cache(self):
-        """Forget cached assignment values: the locked rows are the truth."""
-        self.invalidate_cache(
-            fnames=["user_id", "team_id", "stage_id", "date_dispatched"],
-            ids=self.ids)
-
-    def _prepare_dispatch_activity(self, ticket):
-        return {
-            "res_model_id": self.env["ir.model"]._get_id("aftersales.ticket"),
-            "res_id": ticket.id,
-            "user_id": ticket.user_id.id,
-            "activity_type_id": self.env["ir.model.data"].xmlid_to_res_id(
-                "mail.mail_activity_data_todo", raise_if_not_found=True),
-            "summary": _("Service visit %s") % ticket.name,
-            "date_deadline": fields.Date.to_string(fields.Datetime.from_string(
-                ticket.date_planned or ticket.date_dispatched).date()),
-        }
-
     def _schedule_dispatch_activities(self):
-        Activity = self.env["mail.activity"]
-        for ticket in self.filtered("user_id"):
-            Activity.create(self._prepare_dispatch_activity(ticket))
+        """The technician of each ticket gets one activity for the visit,
+        due on the planned day."""
+        tickets = self.filtered("user_id")
+        tickets._aftersales_schedule_activities(
+            {ticket.id: ticket.user_id for ticket in tickets},
+            {ticket.id: _("Service visit %s") % ticket.name for ticket in tickets},
+            date_deadline={
+                ticket.id: fields.Date.to_string(fields.Datetime.from_string(
+                    ticket.date_planned or ticket.date_dispatched).date())
+                for ticket in tickets})

@@ -18,7 +18,7 @@ def _stored_datetime(value):
     return fields.Datetime.from_string(value)
 
 
-# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# The ticket is split by concern, one inheriting class per file.
 # pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     """Stored service KPIs of a ticket, so that reports aggregate them in SQL.

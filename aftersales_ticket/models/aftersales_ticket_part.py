@@ -10,11 +10,21 @@ class AftersalesTicketPart(models.Model):
 
     _name = "aftersales.ticket.part"
     _description = "Spare Part Used on a Service Ticket"
+    _inherit = ["aftersales.mixin"]
     _order = "ticket_id, sequence, id"
+    # taken from the van by the ticket's actions only (the subtotals, the
+    # consumed flag and the company are computed: workflow fields too)
+    _aftersales_workflow_fields = ("move_id",)
+    _sql_constraints = [
+        ("move_uniq", "unique(move_id)",
+         "A stock move takes one part line out of the van."),
+    ]
 
+    # auto_join: the record rules on parts follow the ticket's in one
+    # query (they mirror the ticket's rules, see the security file)
     ticket_id = fields.Many2one(
         "aftersales.ticket", string="Service Ticket", required=True,
-        index=True, ondelete="cascade",
+        index=True, ondelete="cascade", auto_join=True,
     )
     sequence = fields.Integer(default=10)
     product_id = fields.Many2one(
@@ -79,6 +89,14 @@ class AftersalesTicketPart(models.Model):
                         "part": part.product_id.display_name,
                         "quantity": part.quantity})
 
+    @api.constrains("price_unit", "cost_unit")
+    def _check_prices(self):
+        for part in self:
+            if part.price_unit < 0 or part.cost_unit < 0:
+                raise ValidationError(_(
+                    "The price and cost of part %s cannot be negative.")
+                    % part.product_id.display_name)
+
     @api.constrains("lot_id", "product_id")
     def _check_lot_product(self):
         for part in self:
@@ -96,6 +114,7 @@ class AftersalesTicketPart(models.Model):
 
     @api.model
     def create(self, vals):
+        self._aftersales_check_values(vals, creating=True)
         if vals.get("product_id") and vals.get("ticket_id"):
             vals = dict(vals)
             ticket = self.env["aftersales.ticket"].browse(vals["ticket_id"])
@@ -107,6 +126,7 @@ class AftersalesTicketPart(models.Model):
         return super(AftersalesTicketPart, self).create(vals)
 
     def write(self, vals):
+        self._aftersales_check_values(vals, creating=False)
         if self.filtered("move_id") and set(vals).intersection(
                 {"product_id", "lot_id", "quantity", "product_uom_id"}):
             raise ValidationError(_(
@@ -118,7 +138,27 @@ class AftersalesTicketPart(models.Model):
         if self.filtered("move_id"):
             raise ValidationError(_(
                 "Parts already taken from the van cannot be deleted."))
+        self.mapped("ticket_id")._check_parts_can_change()
         return super(AftersalesTicketPart, self).unlink()
+
+    def _aftersales_check_business_values(self, vals, creating):
+        """Parts are not added to (nor changed on) a closed or invoiced
+        ticket, except by its own actions (taking them from the van); the
+        prices are not negative."""
+        for name in ("price_unit", "cost_unit"):
+            if (vals.get(name) or 0.0) < 0:
+                raise ValidationError(_("%s cannot be negative.")
+                                      % self._fields[name]._description_string(
+                                          self.env))
+        # (the ticket's own actions take parts from the van whatever its
+        # state)
+        if not self._aftersales_in_workflow():
+            tickets = self.mapped("ticket_id")
+            if vals.get("ticket_id"):
+                tickets |= tickets.browse(vals["ticket_id"])
+            tickets._check_parts_can_change()
+        return super(AftersalesTicketPart, self)._aftersales_check_business_values(
+            vals, creating)
 
     @api.model
     def _prepare_product_values(self, ticket, product, quantity):

@@ -32,7 +32,7 @@ def scrub_text(text, needles, replacement):
     return pattern.sub(replacement, text)
 
 
-# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# The ticket is split by concern, one inheriting class per file.
 # pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     _inherit = "aftersales.ticket"

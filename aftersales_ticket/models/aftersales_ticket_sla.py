@@ -69,7 +69,7 @@ def _utcnow():
     return fields.Datetime.from_string(fields.Datetime.now())
 
 
-# The ticket is split by concern, one inheriting class per file (COMMON.md).
+# The ticket is split by concern, one inheriting class per file.
 # pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     _inherit = "aftersales.ticket"
@@ -418,6 +418,10 @@ class AftersalesTicket(models.Model):
         Returns the newly breached tickets."""
         values = values or {}
         breached = {}
+        # the breach is logged below, in one message per ticket without
+        # notifying anyone (the director gets an activity), rather than by
+        # the tracking of each write
+        quiet = self.with_context(mail_notrack=True)
         for ticket in self:
             vals, newly = ticket._sla_evaluate(now, values.get(ticket.id, {}))
             changes = {}
@@ -428,27 +432,25 @@ class AftersalesTicket(models.Model):
                 if (current or False) != (value or False):
                     changes[name] = value
             if changes:
-                ticket.write(changes)
+                ticket.with_env(quiet.env).write(changes)
             if newly:
                 breached[ticket.id] = newly
         tickets = self.browse(list(breached))
+        tickets._aftersales_log_tracking("sla_breached", False, True)
         tickets._sla_notify_breach(breached)
         return tickets
 
     def _sla_notify_breach(self, missed):
         """One activity per newly breached ticket for its team's director
-        (the team manager when the team has no director)."""
+        (the team manager when the team has no director), in one batch."""
         if not self:
             return
-        activity_type = self.env.ref(
-            "mail.mail_activity_data_todo", raise_if_not_found=False)
-        model_id = self.env["ir.model"]._get(self._name).id
-        Activity = self.env["mail.activity"]
         kinds = {
             "dispatch": _("dispatch"),
             "arrival": _("arrival on site"),
             "resolution": _("resolution"),
         }
+        users, notes = {}, {}
         for ticket in self:
             user = ticket.team_id.director_id or ticket.team_id.manager_id
             if not user:
@@ -456,23 +458,13 @@ class AftersalesTicket(models.Model):
             kind, deadline = missed[ticket.id]
             local = fields.Datetime.context_timestamp(
                 ticket.with_context(tz=user.tz or "UTC"), deadline)
-            note = _("%(ticket)s missed its %(kind)s deadline (%(date)s).") % {
-                "ticket": ticket.name, "kind": kinds[kind],
-                "date": local.strftime("%Y-%m-%d %H:%M")}
-            Activity.create(ticket._prepare_sla_breach_activity(
-                user, activity_type, model_id, note))
-
-    def _prepare_sla_breach_activity(self, user, activity_type, model_id, note):
-        self.ensure_one()
-        return {
-            "res_model_id": model_id,
-            "res_id": self.id,
-            "user_id": user.id,
-            "activity_type_id": activity_type.id if activity_type else False,
-            "summary": _("SLA breached"),
-            "note": "<p>%s</p>" % html_escape(note),
-            "date_deadline": fields.Date.context_today(self),
-        }
+            users[ticket.id] = user
+            notes[ticket.id] = "<p>%s</p>" % html_escape(_(
+                "%(ticket)s missed its %(kind)s deadline (%(date)s).") % {
+                    "ticket": ticket.name, "kind": kinds[kind],
+                    "date": local.strftime("%Y-%m-%d %H:%M")})
+        self._aftersales_schedule_activities(
+            users, _("SLA breached"), note=notes)
 
     @api.model
     def _sla_get_last_run(self):

@@ -1,14 +1,45 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import base64
+import binascii
+import datetime
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from ..lib import payer
 
 LABOUR_PRODUCT_XMLID = "aftersales_ticket.product_product_onsite_labour"
+# Set by the voucher's actions only (see aftersales.mixin).
+VOUCHER_WORKFLOW_FIELDS = ("date_invoiced", "invoice_ids", "picking_ids",
+                           "signed_on")
+# What a customer signature may be: the drawing of the signature pad, a
+# PNG or JPEG image (first bytes), of reasonable size.
+SIGNATURE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+MAX_SIGNATURE_BYTES = 1024 * 1024
+MAX_SIGNER_NAME = 128
 
 
-# The ticket is split by concern, one inheriting class per file (COMMON.md).
+def _as_datetime(value):
+    """A datetime of a value already checked by type (text or datetime)."""
+    if not value:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, datetime.date):
+        return datetime.datetime.combine(value, datetime.time())
+    return fields.Datetime.from_string(value)
+
+
+def is_billable_category(category):
+    """Whether work on a ticket of service ``category`` is invoiced to the
+    customer (lib/payer.py decides who pays)."""
+    return bool(category) and payer.is_billable(
+        payer.payer_of_category(category)[0])
+
+
+# The ticket is split by concern, one inheriting class per file.
 # pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     """On-site service voucher: arrival, time, parts, fees, signature."""
@@ -108,7 +139,7 @@ class AftersalesTicket(models.Model):
             ticket.labour_amount = ticket.labour_hours * labour_price
             ticket.fee_amount = (
                 ticket.labour_amount + ticket.parts_amount
-                if ticket.service_category == "A" else 0.0)
+                if is_billable_category(ticket.service_category) else 0.0)
 
     def _count_by_ticket(self, model):
         """Number of ``model`` records per ticket, by one read_group."""
@@ -132,6 +163,82 @@ class AftersalesTicket(models.Model):
         counts = self._count_by_ticket("account.analytic.line")
         for ticket in self:
             ticket.timesheet_count = counts.get(ticket.id, 0)
+
+    def _aftersales_workflow_field_names(self):
+        return super(AftersalesTicket, self)._aftersales_workflow_field_names(
+        ).union(VOUCHER_WORKFLOW_FIELDS)
+
+    def _aftersales_check_business_values(self, vals, creating):
+        """Refused before anything is written: arrival or resolution
+        before the request was received; an invoiced ticket moved to a
+        category that is not invoiced; a signature that is not an image, a
+        signer's name of a novel's length."""
+        self._check_voucher_dates(vals, creating)
+        if "service_category" in vals and not creating and \
+                not is_billable_category(vals["service_category"]):
+            invoiced = self.filtered("date_invoiced")
+            if invoiced:
+                raise ValidationError(_(
+                    "%s has been invoiced to the customer: its service "
+                    "category can no longer become one the customer does not "
+                    "pay (cancel the invoice first).")
+                    % ", ".join(invoiced.mapped("name")))
+        if vals.get("customer_signature"):
+            self._check_signature_image(vals["customer_signature"])
+        if vals.get("signed_by") and len(vals["signed_by"]) > MAX_SIGNER_NAME:
+            raise ValidationError(_(
+                "The signer's name is too long (at most %d characters).")
+                % MAX_SIGNER_NAME)
+        return super(AftersalesTicket, self)._aftersales_check_business_values(
+            vals, creating)
+
+    def _check_voucher_dates(self, vals, creating):
+        names = ("date_arrived", "date_resolved")
+        if not set(names + ("date_received",)).intersection(vals):
+            return
+        # at creation, one ticket to be: no record yet
+        for ticket in [self.browse()] if creating else self:
+            received = _as_datetime(vals["date_received"]) \
+                if "date_received" in vals else (
+                    _as_datetime(ticket.date_received) if ticket
+                    else fields.Datetime.from_string(fields.Datetime.now()))
+            for name in names:
+                moment = _as_datetime(vals[name] if name in vals else (
+                    ticket[name] if ticket else False))
+                if moment and received and moment < received:
+                    raise ValidationError(_(
+                        "%(date)s (%(moment)s) cannot be before the request "
+                        "was received (%(received)s).") % {
+                            "date": self._fields[name]._description_string(
+                                self.env),
+                            "moment": fields.Datetime.to_string(moment),
+                            "received": fields.Datetime.to_string(received)})
+
+    def _check_parts_can_change(self):
+        """Parts used are recorded while the job is open and not invoiced
+        yet: afterwards they would change neither the stock nor the
+        invoice."""
+        done = self.filtered(
+            lambda ticket: ticket.is_closed or ticket.date_invoiced)
+        if done:
+            raise UserError(_(
+                "%s is closed or invoiced: its parts can no longer be added, "
+                "changed or removed.") % ", ".join(done.mapped("name")))
+
+    @api.model
+    def _check_signature_image(self, signature):
+        """Refuse a signature that is not a PNG or JPEG image (base64)."""
+        try:
+            data = base64.b64decode(signature)
+        except (binascii.Error, TypeError, ValueError):
+            data = b""
+        if not data.startswith(SIGNATURE_MAGIC):
+            raise ValidationError(_(
+                "The customer's signature must be an image (PNG or JPEG)."))
+        if len(data) > MAX_SIGNATURE_BYTES:
+            raise ValidationError(_(
+                "The customer's signature is too large (at most %d kB).")
+                % (MAX_SIGNATURE_BYTES // 1024))
 
     @api.model
     def _prepare_complete_values(self, vals):
@@ -311,8 +418,11 @@ class AftersalesTicket(models.Model):
         missing."""
         self.check_access_rights("write")
         self.check_access_rule("write")
+        # once per ticket, one worker at a time: parts taken by another
+        # worker are seen as taken
+        tickets = self._aftersales_lock()
         parts_by_ticket = {}
-        for ticket in self:
+        for ticket in tickets:
             parts = ticket.part_ids.filtered(lambda part: not part.move_id)
             if parts:
                 parts_by_ticket[ticket] = parts
@@ -369,7 +479,7 @@ class AftersalesTicket(models.Model):
         moves = Move
         for part in parts:
             move = Move.create(self._prepare_parts_move(part, picking))
-            part.move_id = move
+            part._aftersales_workflow_write({"move_id": move.id})
             moves |= move
         picking.action_confirm()
         MoveLine = self.env["stock.move.line"].sudo()
@@ -392,17 +502,18 @@ class AftersalesTicket(models.Model):
         """Customer invoices of paid (A) tickets, at most one per ticket even
         with several workers invoicing at the same time."""
         Invoice = self.env["account.invoice"]
-        tickets = self.filtered(lambda ticket: ticket.service_category == "A")
+        tickets = self.filtered(
+            lambda ticket: is_billable_category(ticket.service_category))
         if not tickets:
             return Invoice
         tickets.check_access_rights("write")
         tickets.check_access_rule("write")
-        # Serialise invoicing per ticket: a concurrent transaction waits
-        # here, then fails to serialise on the row updated below (Odoo
-        # retries it) and finds the invoice made by the first one.
-        self.env.cr.execute(
-            "SELECT id FROM aftersales_ticket WHERE id IN %s FOR UPDATE",
-            (tuple(tickets.ids),))
+        # Once per ticket (duplicate ids included), one worker at a time: a
+        # concurrent one is refused while this one works, then finds its
+        # invoice; the database refuses a second invoice anyway
+        # (account_invoice.py).
+        tickets = tickets._aftersales_lock().filtered(
+            lambda ticket: is_billable_category(ticket.service_category))
         groups = Invoice.sudo().read_group(
             [("aftersales_ticket_id", "in", tickets.ids),
              ("state", "!=", "cancel")],
@@ -420,77 +531,36 @@ class AftersalesTicket(models.Model):
             # the invoice stays a draft for accounting to validate
             vals = ticket.sudo()._prepare_invoice()
             vals["user_id"] = self.env.uid
-            invoice = Invoice.sudo().create(vals)
+            invoice = Invoice.sudo()._aftersales_workflow().create(vals)
             invoice.compute_taxes()
             invoices |= invoice
         if to_invoice:
-            to_invoice.write({"date_invoiced": fields.Datetime.now()})
+            to_invoice._aftersales_workflow_write(
+                {"date_invoiced": fields.Datetime.now()})
         return Invoice.browse(invoices.ids)
 
     def _prepare_invoice(self):
+        """Values of the customer invoice of a paid ticket: the time spent
+        at the labour product's list price and the parts at their prices,
+        by the suite's one invoice builder (``account.invoice``)."""
         self.ensure_one()
-        partner = self.partner_id
-        invoice_partner = self.env["res.partner"].browse(
-            partner.address_get(["invoice"])["invoice"])
-        fiscal_position = self.env["account.fiscal.position"].browse(
-            self.env["account.fiscal.position"].get_fiscal_position(
-                partner.id, delivery_id=partner.id))
-        journal = self.env["account.journal"].search([
-            ("type", "=", "sale"), ("company_id", "=", self.company_id.id),
-        ], limit=1)
-        if not journal:
-            raise UserError(_("No sales journal in company %s.")
-                            % self.company_id.name)
-        lines = []
-        labour = self._get_labour_product()
+        Invoice = self.env["account.invoice"]
+        values = Invoice._aftersales_prepare_invoice_values(
+            self.partner_id, self.company_id, self.name, name=self.subject)
+        values["aftersales_ticket_id"] = self.id
+        analytic_account = self.team_id.analytic_account_id
+        lines = values["invoice_line_ids"]
         if self.labour_hours:
-            lines.append((0, 0, self._prepare_invoice_line(
-                labour, self.labour_hours, labour.uom_id, labour.lst_price,
-                fiscal_position)))
+            labour = self._get_labour_product()
+            lines.append((0, 0, Invoice._aftersales_prepare_invoice_line_values(
+                values, labour, self.labour_hours, labour.lst_price,
+                analytic_account=analytic_account)))
         for part in self.part_ids:
-            lines.append((0, 0, self._prepare_invoice_line(
-                part.product_id, part.quantity,
-                part.product_uom_id or part.product_id.uom_id,
-                part.price_unit, fiscal_position, lot=part.lot_id)))
-        return {
-            "type": "out_invoice",
-            "partner_id": invoice_partner.id,
-            "account_id": partner.property_account_receivable_id.id,
-            "payment_term_id": partner.property_payment_term_id.id,
-            "fiscal_position_id": fiscal_position.id,
-            "journal_id": journal.id,
-            "currency_id": journal.currency_id.id or self.currency_id.id,
-            "company_id": self.company_id.id,
-            "origin": self.name,
-            "name": self.subject,
-            "aftersales_ticket_id": self.id,
-            "invoice_line_ids": lines,
-        }
-
-    def _prepare_invoice_line(self, product, quantity, uom, price_unit,
-                              fiscal_position, lot=None):
-        self.ensure_one()
-        company = self.company_id
-        account = self.env["account.invoice.line"].get_invoice_line_account(
-            "out_invoice", product, fiscal_position, company)
-        if not account:
-            raise UserError(_(
-                "No income account for product %s: set one on the product "
-                "or its category.") % product.display_name)
-        taxes = product.taxes_id.filtered(
-            lambda tax: tax.company_id == company)
-        if fiscal_position:
-            taxes = fiscal_position.map_tax(taxes, product, self.partner_id)
-        name = product.display_name
-        if lot:
-            name = "%s (%s)" % (name, lot.name)
-        return {
-            "product_id": product.id,
-            "name": name,
-            "quantity": quantity,
-            "uom_id": uom.id,
-            "price_unit": price_unit,
-            "account_id": account.id,
-            "account_analytic_id": self.team_id.analytic_account_id.id,
-            "invoice_line_tax_ids": [(6, 0, taxes.ids)],
-        }
+            name = part.product_id.display_name
+            if part.lot_id:
+                name = "%s (%s)" % (name, part.lot_id.name)
+            lines.append((0, 0, Invoice._aftersales_prepare_invoice_line_values(
+                values, part.product_id, part.quantity, part.price_unit,
+                uom=part.product_uom_id or None, name=name,
+                analytic_account=analytic_account)))
+        return values

@@ -56,24 +56,6 @@ class QueryCountMixin(object):
             count, maximum,
             "%d queries were executed, at most %d expected" % (count, maximum))
 
-    def activity_query_cost(self, record):
-        """Queries of one plain ``mail.activity`` creation on ``record``:
-        Odoo 11's own cost, which grows with the installed models that have
-        activities (it looks for the new activity in each of them); creation
-        bounds add it to the suite's own queries."""
-        Activity = self.env["mail.activity"]
-        values = {
-            "res_model_id": self.env["ir.model"]._get_id(record._name),
-            "res_id": record.id,
-            "user_id": self.env.uid,
-            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
-            "summary": "Measure",
-            "date_deadline": fields.Date.today(),
-        }
-        Activity.create(dict(values))  # warm the caches
-        _activity, count = self.count_queries(Activity.create, dict(values))
-        return count
-
     def count_queries(self, function, *args, **kwargs):
         """Run ``function`` and return (result, number of SQL queries)."""
         start = self.env.cr.sql_log_count

@@ -30,14 +30,10 @@ class TestTicketBasics(AftersalesCase):
         fixed: the planned visit, and whether the activity is due today
         (then announced on the bus), depend on the time of day."""
         with frozen_clock():
-            activity_cost = self.activity_query_cost(
-                self.create_ticket(date_received=FIXED_NOW))
-            bound = CREATION_BOUND + activity_cost
             self.create_ticket(date_received=FIXED_NOW)  # warm the caches
-            with self.assertQueryCount(bound):
+            with self.assertQueryCount(CREATION_BOUND):
                 ticket, before = self.count_queries(
                     self.create_ticket, date_received=FIXED_NOW)
-            self.assertEqual(before, bound)
             self.assertEqual(ticket.date_planned, FIXED_NOW)
             for _index in range(20):
                 self.create_ticket(date_received=FIXED_NOW)
@@ -45,9 +41,12 @@ class TestTicketBasics(AftersalesCase):
                 self.create_ticket(date_received=FIXED_NOW)
 
 
-# Measured: the suite's own queries for one creation as superuser, tracking
-# off (tests' context), without the technician's activity, whose Odoo cost
-# (``activity_query_cost``: about 30 in Odoo 11, growing with the models
-# that have activities) is added. With tracking on, a ticket dispatched at
-# creation gets no activity (see test_dispatch.AGENT_BOUND).
-CREATION_BOUND = 24
+# Measured: one creation as superuser, tracking off (tests' context), the
+# technician's activity included (inserted in one batch by aftersales.mixin;
+# through mail.activity.create it cost about 30 more in Odoo 11): 33 run
+# alone, 32 after the other test modules (whose caches save one read). With
+# tracking on, a ticket dispatched at creation gets no activity (see
+# test_dispatch.AGENT_BOUND). The clock is fixed: at 06:20 UTC the planned
+# visit is the same day and the activity is announced on the bus (one more
+# query than in the evening), which is why the count used to change.
+CREATION_BOUND = 33

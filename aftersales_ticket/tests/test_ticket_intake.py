@@ -137,18 +137,16 @@ class TestTicketIntake(AftersalesCase):
         acknowledgement e-mail) stays within a fixed number of queries, on a
         fixed clock (see test_ticket_basics.test_creation_query_count)."""
         with frozen_clock():
-            bound = CREATION_BOUND + self.activity_query_cost(
-                self.create_ticket(date_received=FIXED_NOW))
             self.create_ticket(date_received=FIXED_NOW)  # warm the caches
             ticket, count = self.count_queries(
                 self.create_ticket, date_received=FIXED_NOW)
             self.assertEqual(len(self._acknowledgements(ticket)), 1)
-            self.assertEqual(count, bound)
+            self.assertLessEqual(count, CREATION_BOUND)
             for _index in range(10):
                 self.create_ticket(date_received=FIXED_NOW)
             _ticket, count_after = self.count_queries(
                 self.create_ticket, date_received=FIXED_NOW)
-            self.assertEqual(count_after, count)
+            self.assertLessEqual(count_after, count)
 
 
 class TestTicketRecordRules(AftersalesCase):

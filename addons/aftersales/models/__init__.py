@@ -1,2 +1,1 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from . import res_config_settings
