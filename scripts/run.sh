@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Creates the database with the whole suite and demo data if it does not
 # exist (updates the suite's modules if it does), then serves Odoo in the
-# foreground.   ODOO_DB (aftersales), ODOO_PORT (8069), ODOO_WORKERS (2)
+# foreground (scripts/serve.sh).
+#   ODOO_DB (aftersales), ODOO_PORT (8069), ODOO_WORKERS (0: threaded, so that
+#   live notifications are served on the HTTP port; see scripts/serve.sh)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 export ODOO_DB="${ODOO_DB:-aftersales}" ODOO_PORT="${ODOO_PORT:-8069}"
-export ODOO_WORKERS="${ODOO_WORKERS:-2}"
+export ODOO_WORKERS="${ODOO_WORKERS:-0}"
 mkdir -p .work/log
 log="$here/.work/log/run-$ODOO_DB.log"
 rm -f "$log"
@@ -29,4 +31,4 @@ cat <<MSG
 [run]   login: admin   password: admin   (database $ODOO_DB)
 [run]   demo users: demo / demo;  portal / portal
 MSG
-exec scripts/odoo -d "$ODOO_DB"
+exec scripts/serve.sh

@@ -22,6 +22,24 @@ MAX_ATTACHMENTS = 5
 MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024  # bytes
 
 
+def get_portal_ticket(ticket_id):
+    """Ticket ``ticket_id`` as the logged-in user, if they may read it
+    (access rights and record rules: a customer reaches only their
+    company's requests), else None. Internal work (D) has no customer
+    page, whoever asks. Every portal route of a ticket starts here."""
+    ticket = request.env["aftersales.ticket"].browse(ticket_id).exists()
+    if not ticket:
+        return None
+    try:
+        ticket.check_access_rights("read")
+        ticket.check_access_rule("read")
+    except AccessError:
+        return None
+    if ticket.service_category == "D":
+        return None
+    return ticket
+
+
 class AftersalesCustomerPortal(CustomerPortal):
 
     def _get_ticket_domain(self):
@@ -85,13 +103,8 @@ class AftersalesCustomerPortal(CustomerPortal):
     @http.route(["/my/tickets/<int:ticket_id>"], type="http", auth="user",
                 website=True)
     def portal_my_ticket(self, ticket_id, **kw):
-        ticket = request.env["aftersales.ticket"].browse(ticket_id).exists()
-        if not ticket:
-            return request.not_found()
-        try:
-            ticket.check_access_rights("read")
-            ticket.check_access_rule("read")
-        except AccessError:
+        ticket = get_portal_ticket(ticket_id)
+        if ticket is None:
             # the same answer as for a missing ticket: do not reveal that
             # another customer's request exists
             return request.not_found()

@@ -6,20 +6,21 @@ import binascii
 from odoo import _, http
 from odoo.http import request
 
+from .portal import get_portal_ticket
+
 
 class AftersalesVoucherPortal(http.Controller):
     """The customer signs a service voucher remotely from the portal."""
 
     def _voucher_get_ticket(self, ticket_id):
-        """The ticket if it belongs to the user's commercial partner."""
-        # portal users reach only their own company's tickets: the
-        # commercial-partner rule is checked here before reading as sudo
-        ticket = request.env["aftersales.ticket"].sudo().browse(
-            ticket_id).exists()
-        partner = request.env.user.partner_id.commercial_partner_id
-        if not ticket or ticket.commercial_partner_id != partner:
-            return None
-        return ticket
+        """The ticket as superuser, once the user was checked to be allowed
+        to read it like on its portal page (record rules; never internal
+        work), else None."""
+        ticket = get_portal_ticket(ticket_id)
+        # sudo: the customer may read this ticket (checked just above) but
+        # not the product, serial, parts and time records the voucher
+        # shows, nor write the signature fields
+        return ticket.sudo() if ticket is not None else None
 
     @http.route("/my/tickets/<int:ticket_id>/sign", type="http", auth="user",
                 website=True)

@@ -30,6 +30,7 @@ from . import aftersales_ticket_integrity
 from . import aftersales_ticket_privacy
 from . import res_company
 from . import res_partner
+from . import mail_thread
 from . import aftersales_sla_policy
 from . import aftersales_ticket_pause
 from . import aftersales_ticket_sla

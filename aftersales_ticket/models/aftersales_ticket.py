@@ -209,6 +209,14 @@ class AftersalesTicket(models.Model):
             if ticket.partner_id and ticket.service_category != "D":
                 ticket.service_category = ticket._decide_service_category(None)[0]
 
+    @api.onchange("partner_id")
+    def _onchange_partner_id_contact(self):
+        """The form takes the contact details of the customer chosen (the
+        creation fills the ones still empty, whatever the channel)."""
+        for ticket in self.filtered("partner_id"):
+            for ticket_field, partner_field in SNAPSHOT_FIELDS.items():
+                ticket[ticket_field] = ticket.partner_id[partner_field]
+
     @api.onchange("lot_id")
     def _onchange_lot_id(self):
         for ticket in self:

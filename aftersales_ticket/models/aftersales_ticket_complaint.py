@@ -149,7 +149,9 @@ class AftersalesTicket(models.Model):
         """Earlier complaints this one repeats: same commercial partner, same
         serial, product or fault category, received within ``days``. A
         complaint about another serial number is another problem, even for
-        the same product (the product is filled from the serial)."""
+        the same product (the product is filled from the serial). Internal
+        work (D) and the customer's requests are never of one series: the
+        customer must not reach, nor hear of, internal work."""
         self.ensure_one()
         criteria = [(name, "=", self[name].id)
                     for name in REPEAT_MATCH_FIELDS if self[name]]
@@ -162,6 +164,8 @@ class AftersalesTicket(models.Model):
             ("company_id", "=", self.company_id.id),
             ("request_type", "=", "complaint"),
             ("commercial_partner_id", "=", self.commercial_partner_id.id),
+            ("service_category", "=" if self.service_category == "D" else "!=",
+             "D"),
             ("date_received", ">=", window_start),
             ("date_received", "<=", self.date_received),
         ]
@@ -204,14 +208,13 @@ class AftersalesTicket(models.Model):
         self.ensure_one()
         self.write({"repeat_of_id": original.id, "priority": "3"})
         superior = self._get_escalation_superior()
-        self.message_post(
-            body=_("Repeat of complaint %s: priority raised to urgent.")
-            % original.name,
-            subtype="mail.mt_note")
+        self._aftersales_post_note(
+            _("Repeat of complaint %s: priority raised to urgent.")
+            % original.name)
         # sudo: the earlier complaint may be outside what the user sees
-        original.sudo().message_post(
-            body=_("Repeated by complaint %s.") % self.name,
-            subtype="mail.mt_note", author_id=self.env.user.partner_id.id)
+        original.sudo()._aftersales_post_note(
+            _("Repeated by complaint %s.") % self.name,
+            author_id=self.env.user.partner_id.id)
         self._escalate_complaint(
             superior,
             "aftersales_ticket.mail_template_complaint_repeat",
@@ -223,10 +226,9 @@ class AftersalesTicket(models.Model):
         for ticket in self:
             executive = ticket.company_id.aftersales_executive_id
             if not executive:
-                ticket.message_post(
-                    body=_("No after-sales executive is set on the company; "
-                           "the serious complaint goes to the superior."),
-                    subtype="mail.mt_note")
+                ticket._aftersales_post_note(
+                    _("No after-sales executive is set on the company; "
+                      "the serious complaint goes to the superior."))
                 executive = ticket._get_escalation_superior()
             if ticket.priority != "3":
                 ticket.priority = "3"
@@ -236,38 +238,25 @@ class AftersalesTicket(models.Model):
                 _("Serious complaint: %s") % ticket.name,
             )
 
-    def _prepare_escalation_activity(self, user, summary):
-        self.ensure_one()
-        return {
-            "res_model_id": self.env["ir.model"]._get_id(self._name),
-            "res_id": self.id,
-            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
-            "user_id": user.id,
-            "summary": summary,
-            "date_deadline": fields.Date.context_today(self),
-        }
-
     def _escalate_complaint(self, user, template_xmlid, summary):
         """Activity and e-mail for ``user`` on each complaint of ``self``."""
         if not user:
-            for ticket in self:
-                ticket.message_post(
-                    body=_("Nobody to escalate to: set a director on the "
-                           "service team or its parent team."),
-                    subtype="mail.mt_note")
+            self._aftersales_post_note(
+                _("Nobody to escalate to: set a director on the service "
+                  "team or its parent team."))
             return
         # sudo: the escalation e-mail goes to the superior, who may see what
         # it shows (product, serial number...) even when the agent who
         # registered the complaint may not read those records.
         template = self.env.ref(template_xmlid).sudo()
-        Activity = self.env["mail.activity"]
         self.write({"escalated_to_id": user.id,
                     "escalated_on": fields.Datetime.now()})
         email_values = {"author_id": self.env.user.partner_id.id}
         if self.env.user.email:
             email_values["email_from"] = self.env.user.partner_id.email_formatted
+        self._aftersales_schedule_activities(
+            {ticket.id: user for ticket in self}, summary)
         for ticket in self:
-            Activity.create(ticket._prepare_escalation_activity(user, summary))
             template.send_mail(ticket.id, email_values=email_values)
         _logger.info("Complaint tickets %s escalated to user %d",
                      self.ids, user.id)

@@ -6,6 +6,9 @@ from odoo import api, fields, models
 
 from ..lib import service_kpi
 
+# Internal groups of the suite (directors and managers imply both).
+STAFF_GROUPS = "aftersales_ticket.group_technician,aftersales_ticket.group_agent"
+
 
 def _stored_datetime(value):
     """A creation value of a Datetime field as it is stored (a datetime is
@@ -46,6 +49,13 @@ class AftersalesTicket(models.Model):
         string="Reopened", readonly=True, copy=False, default=0,
         help="Number of times the ticket went back to work after it had "
              "been resolved.")
+    # Internal cost prices never reach a customer: the cost fields of the
+    # voucher (``aftersales_ticket_voucher.py``) are for the suite's staff
+    # only; the portal and e-mails show fees, never costs. (Extends those
+    # fields' definitions: only ``groups`` is added here.)
+    labour_cost = fields.Monetary(groups=STAFF_GROUPS)
+    parts_cost = fields.Monetary(groups=STAFF_GROUPS)
+    total_cost = fields.Monetary(groups=STAFF_GROUPS)
     first_time_fix = fields.Boolean(
         string="First-Time Fix", compute="_compute_first_time_fix",
         store=True, readonly=True, index=True,

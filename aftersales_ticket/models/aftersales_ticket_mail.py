@@ -1,6 +1,10 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import logging
+
 from odoo import _, api, models, tools
+
+_logger = logging.getLogger(__name__)
 
 
 # The ticket is split by concern, one inheriting class per file.
@@ -143,15 +147,36 @@ class AftersalesTicket(models.Model):
                      subtype=None, parent_id=False, attachments=None,
                      content_subtype="html", **kwargs):
         """No message of internal work (category D) is sent to the
-        customer, even when the customer is named as a recipient."""
+        customer, even when the customer is named as a recipient; and an
+        internal note (a note subtype, also Odoo's default when none is
+        given) is posted so that the customer cannot read it, whoever posts
+        it (see ``mail.thread._aftersales_post_note``)."""
         if kwargs.get("partner_ids") and len(self) == 1 and \
                 self.service_category == "D":
             kwargs["partner_ids"] = self._filter_internal_recipients(
                 kwargs["partner_ids"])
+        if message_type == "notification" and \
+                not kwargs.get("tracking_value_ids") and \
+                self._aftersales_is_internal_subtype(
+                    subtype, kwargs.get("subtype_id")):
+            message_type = "comment"
         return super(AftersalesTicket, self).message_post(
             body=body, subject=subject, message_type=message_type,
             subtype=subtype, parent_id=parent_id, attachments=attachments,
             content_subtype=content_subtype, **kwargs)
+
+    @api.model
+    def _aftersales_is_internal_subtype(self, subtype, subtype_id):
+        """Whether ``message_post`` would post with an internal subtype
+        (the note, unless another subtype is given)."""
+        if not subtype_id:
+            subtype = subtype or "mt_note"
+            if "." not in subtype:
+                subtype = "mail.%s" % subtype
+            subtype_id = self.env["ir.model.data"].xmlid_to_res_id(subtype)
+        # sudo: subtypes are configuration, whoever posts
+        return bool(subtype_id) and self.env["mail.message.subtype"].sudo(
+        ).browse(subtype_id).internal
 
     @api.multi
     def _filter_internal_recipients(self, partner_commands):
@@ -227,6 +252,47 @@ class AftersalesTicket(models.Model):
             values["company_id"] = self.env["aftersales.team"].browse(
                 team_id).company_id.id
         return values
+
+    @api.model
+    def _aftersales_route_reply(self, route, message_dict):
+        """``route`` (model, thread id, custom values, user id, alias) of
+        an e-mail that Odoo routes as a reply to a ticket, or, when its
+        author may not write on that ticket, a route that opens a new
+        request for the same team: a reply never joins another customer's
+        conversation."""
+        model, thread_id, custom_values, user_id, alias = route
+        # sudo: the mail gateway decides for any ticket, before any user
+        ticket = self.sudo().browse(thread_id)
+        author = self.env["res.partner"].sudo().browse(
+            message_dict.get("author_id"))
+        if ticket._aftersales_accepts_reply_from(author):
+            return route
+        _logger.info(
+            "Reply to ticket %d from a sender who neither follows it nor "
+            "works here: a new request is opened", ticket.id)
+        # the conversation of the other ticket is neither parent nor origin
+        message_dict.pop("parent_id", None)
+        message_dict.pop("internal", None)
+        values = dict(custom_values or {})
+        if ticket.team_id:
+            values.setdefault("team_id", ticket.team_id.id)
+        return (model, False, values, user_id, alias)
+
+    @api.multi
+    def _aftersales_accepts_reply_from(self, author):
+        """Whether ``author`` (a partner, maybe empty) may add a message to
+        the ticket by e-mail: a follower, an internal user, or (except on
+        internal work) a contact of the ticket's customer."""
+        self.ensure_one()
+        if not author:
+            return False
+        if author in self.message_partner_ids:
+            return True
+        if any(not user.share for user in author.with_context(
+                active_test=False).user_ids):
+            return True
+        return self.service_category != "D" and bool(
+            self._get_customer_partners(author))
 
     @api.multi
     def message_update(self, msg_dict, update_vals=None):

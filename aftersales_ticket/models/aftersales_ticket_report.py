@@ -14,8 +14,9 @@ class AftersalesTicketReport(models.Model):
     """Service KPIs, one row per ticket, as a PostgreSQL view.
 
     Rates are stored per row as 100 or 0 (NULL when the ticket does not
-    count, e.g. first-time fix of an unresolved ticket), so that the pivot's
-    average of a group is the rate in percent, computed by PostgreSQL."""
+    count, e.g. first-time fix of an unresolved ticket, or SLA compliance of
+    a ticket that has no deadline), so that the pivot's average of a group
+    is the rate in percent, computed by PostgreSQL."""
 
     _name = "aftersales.ticket.report"
     _description = "After-Sales Service KPI Analysis"
@@ -104,7 +105,11 @@ class AftersalesTicketReport(models.Model):
                      THEN t.arrival_hours END AS arrival_hours,
                 CASE WHEN t.date_resolved IS NOT NULL
                      THEN t.resolution_hours END AS resolution_hours,
-                CASE WHEN t.sla_breached THEN 0.0 ELSE 100.0 END
+                CASE WHEN t.sla_breached THEN 0.0
+                     WHEN t.sla_dispatch_deadline IS NULL
+                          AND t.sla_arrival_deadline IS NULL
+                          AND t.sla_resolution_deadline IS NULL THEN NULL
+                     ELSE 100.0 END
                     AS sla_compliance,
                 CASE WHEN t.date_resolved IS NOT NULL
                           OR t.date_closed IS NOT NULL THEN 100.0 ELSE 0.0 END

@@ -20,8 +20,13 @@ class ResPartner(models.Model):
     aftersales_anonymized_on = fields.Datetime(
         string="Service History Anonymised On", readonly=True, copy=False,
     )
+    # Only for who may read tickets: on the field itself (a view's
+    # ``groups`` only hides its node, the web client still reads it), so
+    # that the partner form of a plain employee does not count tickets.
     aftersales_ticket_count = fields.Integer(
         string="Service Tickets", compute="_compute_aftersales_ticket_count",
+        groups="aftersales_ticket.group_agent,"
+               "aftersales_ticket.group_technician",
     )
 
     def _compute_aftersales_ticket_count(self):

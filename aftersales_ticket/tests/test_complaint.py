@@ -177,3 +177,53 @@ class TestComplaint(AftersalesCase):
         ticket = self.create_ticket(request_type="fault")
         ticket.stage_id = self.env.ref("aftersales_ticket.stage_closed")
         self.assertTrue(ticket.is_closed)
+
+    def test_internal_complaint_is_never_linked_to_the_customer(self):
+        """Item 4: internal work (D) and the customer's complaints are never
+        of one series, nor is internal work named to the customer."""
+        portal = self.env["res.users"].create({
+            "name": "Ana Contact", "login": "test_complaint_portal",
+            "partner_id": self.contact_a.id,
+            "groups_id": [(6, 0, [self.env.ref("base.group_portal").id])]})
+        internal = self._complaint(
+            user=self.agent, days_ago=5, lot_id=self.lot.id,
+            service_category="D", subject="Installer damaged the casing")
+        self.assertEqual(internal.service_category, "D")
+        # the customer complains on the portal about the same serial (the
+        # portal controller creates as superuser)
+        customer = self.env["aftersales.ticket"].sudo().create({
+            "request_type": "complaint", "subject": "Casing is dented",
+            "partner_id": self.contact_a.id, "lot_id": self.lot.id,
+            "channel": "portal", "team_id": self.team_urban.id,
+            "date_received": fields.Datetime.to_string(self.now)})
+        self.assertFalse(customer.repeat_of_id)
+        self.assertFalse(internal.repeat_ids)
+        self.assertNotEqual(customer.priority, "3")
+        self.assertFalse(customer.escalated_to_id)
+        # what the customer reads of its complaint names no internal work
+        as_portal = customer.sudo(portal)
+        self.assertFalse(as_portal.read(["repeat_of_id"])[0]["repeat_of_id"])
+        messages = self.env["mail.message"].sudo(portal).search_read(
+            [("model", "=", "aftersales.ticket"),
+             ("res_id", "=", customer.id)], ["body", "subject"])
+        self.assertNotIn(internal.name, str(messages))
+        mails = self.env["mail.mail"].search([
+            ("model", "=", "aftersales.ticket"), ("res_id", "=", customer.id)])
+        self.assertNotIn(internal.name, " ".join(
+            (mail.body_html or "") + (mail.subject or "") for mail in mails))
+        # a later internal complaint joins the internal series only
+        internal_again = self._complaint(
+            user=self.agent, lot_id=self.lot.id, service_category="D")
+        self.assertEqual(internal_again.repeat_of_id, internal)
+        self.assertFalse(customer.repeat_ids)
+
+    def test_repeat_escalation_schedules_one_activity(self):
+        """The escalation uses the shared activity helper: escalating the
+        same complaint twice reminds the superior once."""
+        self._complaint(days_ago=3, lot_id=self.lot.id)
+        second = self._complaint(lot_id=self.lot.id)
+        summary = self._activities(second, self.manager).summary
+        second._escalate_complaint(
+            self.manager, "aftersales_ticket.mail_template_complaint_repeat",
+            summary)
+        self.assertEqual(len(self._activities(second, self.manager)), 1)

@@ -123,6 +123,10 @@ class TestTicketKpi(AftersalesCase):
         self._ticket(date_dispatched=DAY + "14:00:00", request_type="complaint")
         # not dispatched yet
         self._ticket()
+        # the resolution deadline of each (without deadline: not counted)
+        for ticket in self.env["aftersales.ticket"].search(
+                [("team_id", "=", self.team.id)]):
+            ticket.sla_resolution_deadline = DAY + "18:00:00"
         groups = self.env["aftersales.ticket.report"].read_group(
             [("team_id", "=", self.team.id)],
             ["team_id", "nbr", "response_hours", "arrival_hours",
@@ -163,6 +167,38 @@ class TestTicketKpi(AftersalesCase):
                 [("team_id", "=", self.team.id)],
                 ["date_received", "nbr"], ["date_received:month"])]
         self.assertEqual(by_month, [("March 2026", 2), ("April 2026", 1)])
+
+    def test_ticket_without_deadline_is_not_compliant(self):
+        """Item 15: SLA compliance counts the tickets that have deadlines
+        only; tickets without any deadline are neither compliant nor
+        late."""
+        without = self._ticket()
+        self.assertFalse(without.sla_dispatch_deadline
+                         or without.sla_arrival_deadline
+                         or without.sla_resolution_deadline)
+        Report = self.env["aftersales.ticket.report"]
+
+        def compliance():
+            Report.invalidate_cache()
+            group = Report.read_group(
+                [("team_id", "=", self.team.id)],
+                ["team_id", "nbr", "sla_compliance"], ["team_id"])[0]
+            return group["nbr"], group["sla_compliance"]
+
+        # only tickets without deadline: no compliance figure at all
+        nbr, rate = compliance()
+        self.assertEqual(nbr, 1)
+        self.assertTrue(rate is None or rate is False, rate)
+        row = Report.search([("ticket_id", "=", without.id)])
+        self.assertFalse(row.sla_compliance)
+        met = self._ticket()
+        met.sla_arrival_deadline = DAY + "14:00:00"
+        late = self._ticket()
+        late.write({"sla_arrival_deadline": DAY + "09:00:00",
+                    "sla_breached": True})
+        nbr, rate = compliance()
+        self.assertEqual(nbr, 3)
+        self.assertAlmostEqual(rate, 50.0)
 
 
 class TestTeamDashboard(AftersalesCase):

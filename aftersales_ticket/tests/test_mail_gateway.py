@@ -51,6 +51,21 @@ Content-Type: text/plain; charset="utf-8"
 Who am I?
 """
 
+# A reply to another customer's acknowledgement (its Message-Id), from an
+# address that neither follows that ticket nor works here.
+FOREIGN_REPLY_MAIL = """\
+From: Mallory Outsider <{sender}>
+To: {alias}@aftersales.example.com
+Subject: Re: your service request
+Message-ID: <{message_id}@outsider.example.com>
+In-Reply-To: {parent}
+References: {parent}
+MIME-Version: 1.0
+Content-Type: text/plain; charset="utf-8"
+
+Please send me the technician's phone number and the address of the job.
+"""
+
 
 class TestMailGateway(AftersalesCase):
 
@@ -131,3 +146,80 @@ class TestMailGateway(AftersalesCase):
             self._process(NO_SENDER_MAIL)
         self.assertEqual(self.Ticket.search_count([]), count)
         self.assertEqual(self.env["res.partner"].search_count([]), partners)
+
+    def _acknowledgement_message_id(self, ticket):
+        mail = self.env["mail.mail"].search([
+            ("model", "=", "aftersales.ticket"), ("res_id", "=", ticket.id),
+            ("recipient_ids", "in", self.customer_a.ids)])
+        self.assertEqual(len(mail), 1)
+        self.assertTrue(mail.mail_message_id.message_id)
+        return mail.mail_message_id.message_id
+
+    def _foreign_reply(self, parent, sender="mallory@outsider.example.com",
+                       message_id="hijack-0001"):
+        return self.env["mail.thread"].message_process(
+            None, FOREIGN_REPLY_MAIL.format(
+                alias="test-urban-service", parent=parent, sender=sender,
+                message_id=message_id))
+
+    def test_reply_from_a_stranger_opens_a_new_ticket(self):
+        ticket = self.Ticket.browse(self._process(FIRST_MAIL))
+        ticket.user_id = self.technician
+        parent = self._acknowledgement_message_id(ticket)
+        messages = ticket.message_ids
+        followers = ticket.message_partner_ids
+        mails = self.env["mail.mail"].search([])
+        count = self.Ticket.search_count([])
+        thread_id = self._foreign_reply(parent)
+        self.assertNotEqual(thread_id, ticket.id)
+        self.assertEqual(self.Ticket.search_count([]), count + 1)
+        # nothing changed on the other customer's ticket
+        ticket.invalidate_cache()
+        self.assertEqual(ticket.message_ids, messages)
+        self.assertEqual(ticket.message_partner_ids, followers)
+        new_mails = self.env["mail.mail"].search([]) - mails
+        told = new_mails.mapped("recipient_ids")
+        self.assertNotIn(self.customer_a, told)
+        self.assertNotIn(self.technician.partner_id, told)
+        self.assertFalse(new_mails.filtered(lambda m: m.res_id == ticket.id))
+        # a new request of the stranger, for the same team
+        new = self.Ticket.browse(thread_id)
+        self.assertEqual(new.contact_email, "mallory@outsider.example.com")
+        self.assertEqual(new.partner_id.email, "mallory@outsider.example.com")
+        self.assertEqual(new.team_id, ticket.team_id)
+        incoming = new.message_ids.filtered(
+            lambda m: m.message_id == "<hijack-0001@outsider.example.com>")
+        self.assertEqual(len(incoming), 1)
+        # not an answer in the other conversation
+        self.assertNotIn(incoming.parent_id, ticket.message_ids)
+        self.assertEqual(incoming.parent_id.res_id or new.id, new.id)
+        self.assertNotIn(ticket.name, new.description or "")
+
+    def test_reply_from_another_customer_opens_a_new_ticket(self):
+        ticket = self.Ticket.browse(self._process(FIRST_MAIL))
+        parent = self._acknowledgement_message_id(ticket)
+        thread_id = self._foreign_reply(
+            parent, sender="desk@customer-b.example.com",
+            message_id="hijack-0002")
+        self.assertNotEqual(thread_id, ticket.id)
+        self.assertEqual(self.Ticket.browse(thread_id).partner_id,
+                         self.customer_b)
+        self.assertNotIn(self.customer_b, ticket.message_partner_ids)
+
+    def test_replies_of_staff_and_customer_contacts_join_the_ticket(self):
+        ticket = self.Ticket.browse(self._process(FIRST_MAIL))
+        parent = self._acknowledgement_message_id(ticket)
+        count = self.Ticket.search_count([])
+        # an agent (an internal user) answers from his mailbox
+        self.assertEqual(self._foreign_reply(
+            parent, sender="agent@aftersales.example.com",
+            message_id="staff-0003"), ticket.id)
+        # a colleague of the customer, known as its contact, writes in
+        colleague = self.env["res.partner"].create({
+            "name": "Colleague A", "parent_id": self.customer_a.id,
+            "email": "colleague@customer-a.example.com"})
+        self.assertEqual(self._foreign_reply(
+            parent, sender="colleague@customer-a.example.com",
+            message_id="colleague-0004"), ticket.id)
+        self.assertEqual(self.Ticket.search_count([]), count)
+        self.assertIn(colleague, ticket.message_partner_ids)

@@ -61,10 +61,9 @@ class AftersalesAnonymizeWizard(models.TransientModel):
         partners = partner.with_context(active_test=False).search(
             [("id", "child_of", partner.id)])
         self._anonymize_partners(partners)
-        partner.message_post(
-            body=_("Service history anonymised at the customer's request by %s.")
-            % self.env.user.name,
-            subtype="mail.mt_note", author_id=self.env.user.partner_id.id)
+        partner._aftersales_post_note(
+            _("Service history anonymised at the customer's request by %s.")
+            % self.env.user.name, author_id=self.env.user.partner_id.id)
         return {"type": "ir.actions.act_window_close"}
 
     @api.model

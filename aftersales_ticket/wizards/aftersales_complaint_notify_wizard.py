@@ -49,8 +49,7 @@ class AftersalesComplaintNotifyWizard(models.TransientModel):
             "outcome_notified_by_id": self.notified_by_id.id,
         })
         body = self._prepare_message_body()
-        for ticket in tickets:
-            ticket.message_post(body=body, subtype="mail.mt_note")
+        tickets._aftersales_post_note(body)
         return {"type": "ir.actions.act_window_close"}
 
     def _prepare_message_body(self):
