@@ -16,6 +16,28 @@ LOCK_ERRORS = (errorcodes.LOCK_NOT_AVAILABLE,
 TODO_XMLID = "mail.mail_activity_data_todo"
 
 
+def insert_rows(cr, uid, table, rows):
+    """INSERT ``rows`` (dicts with the same keys: column -> value) into
+    ``table`` in one query, with the ORM's audit columns, for batches the
+    ORM would create one by one; returns the new ids in order. Identifiers
+    are quoted, values are parameters."""
+    columns = sorted(rows[0])
+    row_sql = sql.SQL(
+        "({}, %s, %s, now() at time zone 'UTC', now() at time zone 'UTC')"
+    ).format(sql.SQL(", ").join(sql.Placeholder() for _column in columns))
+    query = sql.SQL(
+        "INSERT INTO {} ({}, create_uid, write_uid, create_date, write_date) "
+        "VALUES {} RETURNING id").format(
+            sql.Identifier(table),
+            sql.SQL(", ").join(sql.Identifier(column) for column in columns),
+            sql.SQL(", ").join(row_sql for _row in rows))
+    params = []
+    for row in rows:
+        params += [row[column] for column in columns] + [uid, uid]
+    cr.execute(query.as_string(cr._obj), params)
+    return [row[0] for row in cr.fetchall()]
+
+
 class AftersalesMixin(models.AbstractModel):
     """Record helpers shared by the suite's models (tickets, repairs,
     contracts, surveys): add it to a model with
@@ -126,43 +148,21 @@ class AftersalesMixin(models.AbstractModel):
         Message = self.env["mail.message"]
         note_id = self.env["ir.model.data"].xmlid_to_res_id("mail.mt_note")
         names = dict(self.sudo().name_get())
-        rows = [(self._name, record_id, names.get(record_id), note_id,
-                 author.id, author.email_formatted, "",
-                 Message._get_message_id(
-                     {"model": self._name, "res_id": record_id}),
-                 self.env.uid, self.env.uid)
-                for record_id in self.ids]
-        query = sql.SQL(
-            "INSERT INTO mail_message (model, res_id, record_name, "
-            "subtype_id, author_id, email_from, body, message_id, "
-            "create_uid, write_uid, message_type, date, create_date, "
-            "write_date) VALUES {} RETURNING id").format(sql.SQL(", ").join(
-                sql.SQL("(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
-                        "'notification', now() at time zone 'UTC', "
-                        "now() at time zone 'UTC', now() at time zone 'UTC')")
-                for _row in rows))
-        self.env.cr.execute(query.as_string(self.env.cr._obj),
-                            [value for row in rows for value in row])
-        message_ids = [row[0] for row in self.env.cr.fetchall()]
-        columns = sorted(tracking)
-        query = sql.SQL(
-            "INSERT INTO mail_tracking_value ({}, mail_message_id, "
-            "create_uid, write_uid, create_date, write_date) VALUES {}"
-        ).format(
-            sql.SQL(", ").join(sql.Identifier(column) for column in columns),
-            sql.SQL(", ").join(
-                sql.SQL("({}, %s, %s, %s, now() at time zone 'UTC', "
-                        "now() at time zone 'UTC')").format(
-                    sql.SQL(", ").join(sql.Placeholder() for _c in columns))
-                for _id in message_ids))
-        params = []
-        for message_id in message_ids:
-            # booleans are tracked in integer columns
-            params += [int(tracking[column])
-                       if isinstance(tracking[column], bool)
-                       else tracking[column] for column in columns]
-            params += [message_id, self.env.uid, self.env.uid]
-        self.env.cr.execute(query.as_string(self.env.cr._obj), params)
+        now = fields.Datetime.now()
+        message_ids = insert_rows(self.env.cr, self.env.uid, "mail_message", [{
+            "model": self._name, "res_id": record_id,
+            "record_name": names.get(record_id), "subtype_id": note_id,
+            "author_id": author.id, "email_from": author.email_formatted,
+            "body": "", "message_type": "notification", "date": now,
+            "message_id": Message._get_message_id(
+                {"model": self._name, "res_id": record_id}),
+        } for record_id in self.ids])
+        # booleans are tracked in integer columns
+        tracking = {column: int(value) if isinstance(value, bool) else value
+                    for column, value in tracking.items()}
+        insert_rows(self.env.cr, self.env.uid, "mail_tracking_value", [
+            dict(tracking, mail_message_id=message_id)
+            for message_id in message_ids])
         self.invalidate_cache(["message_ids"], self.ids)
 
     def _aftersales_names(self):
@@ -213,23 +213,16 @@ class AftersalesMixin(models.AbstractModel):
         names = dict(records.sudo().name_get())
         model_id = self.env["ir.model"]._get_id(self._name)
         todo_id = self.env["ir.model.data"].xmlid_to_res_id(TODO_XMLID) or None
-        rows = [(record_id, names.get(record_id), user_id, model_id,
-                 self._name, todo_id, value_for(summary, record_id),
-                 value_for(note, record_id),
-                 value_for(date_deadline, record_id, today),
-                 self.env.uid, self.env.uid)
-                for record_id, user_id in wanted.items()]
-        query = sql.SQL(
-            "INSERT INTO mail_activity (res_id, res_name, user_id, "
-            "res_model_id, res_model, activity_type_id, summary, note, "
-            "date_deadline, create_uid, write_uid, create_date, write_date) "
-            "VALUES {} RETURNING id").format(sql.SQL(", ").join(
-                sql.SQL("(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, "
-                        "now() at time zone 'UTC', now() at time zone 'UTC')")
-                for _row in rows))
-        self.env.cr.execute(query.as_string(self.env.cr._obj),
-                            [value for row in rows for value in row])
-        activities = Activity.browse([row[0] for row in self.env.cr.fetchall()])
+        rows = [{
+            "res_id": record_id, "res_name": names.get(record_id),
+            "user_id": user_id, "res_model_id": model_id,
+            "res_model": self._name, "activity_type_id": todo_id,
+            "summary": value_for(summary, record_id),
+            "note": value_for(note, record_id),
+            "date_deadline": value_for(date_deadline, record_id, today),
+        } for record_id, user_id in wanted.items()]
+        activities = Activity.browse(insert_rows(
+            self.env.cr, self.env.uid, "mail_activity", rows))
         records.invalidate_cache(["activity_ids"], records.ids)
         users = self.env["res.users"].browse(
             list(OrderedDict.fromkeys(wanted.values())))
@@ -238,7 +231,8 @@ class AftersalesMixin(models.AbstractModel):
                 self.browse([record_id for record_id, user_id in wanted.items()
                              if user_id == user.id]).message_subscribe(
                                  partner_ids=user.partner_id.ids)
-        due = {row[2] for row in rows if row[8] <= fields.Date.today()}
+        due = {row["user_id"] for row in rows
+               if row["date_deadline"] <= fields.Date.today()}
         if due:
             self.env["bus.bus"].sendmany([
                 ((self.env.cr.dbname, "res.partner", user.partner_id.id),
