@@ -15,6 +15,15 @@ class AftersalesTicket(models.Model):
     _inherit = "aftersales.ticket"
 
     def action_create_invoice(self):
+        """Invoice paid work; covered or internal work has nothing to
+        invoice, which the user is told."""
+        covered = self.filtered(
+            lambda ticket: not is_billable_category(ticket.service_category))
+        if covered:
+            raise UserError(_(
+                "%s: not paid by the customer (contract, warranty or "
+                "internal work): nothing to invoice.") % ", ".join(
+                    covered.mapped("name")))
         invoices = self._create_invoices()
         if len(invoices) == 1:
             return self._action_view_records(

@@ -307,10 +307,25 @@ class AftersalesTicket(models.Model):
                 ticket._track_signature(vals, "customer_signature")
         return result
 
+    def _check_voucher_applies(self):
+        """The voucher's actions (arrival, parts, resolution) are for
+        dispatched, open tickets: say which are not, rather than act on
+        them."""
+        undispatched = self.filtered(lambda ticket: not ticket.user_id)
+        if undispatched:
+            raise UserError(_(
+                "%s: no technician is dispatched yet; dispatch the request "
+                "first.") % ", ".join(undispatched.mapped("name")))
+        closed = self.filtered("is_closed")
+        if closed:
+            raise UserError(_("%s: the request is closed.")
+                            % ", ".join(closed.mapped("name")))
+
     def action_arrive(self):
         """The technician is on site: the first arrival is kept (it is the
         SLA's arrival); a later visit, after the ticket left the work on
         site (waiting for parts...), is counted as one more visit."""
+        self._check_voucher_applies()
         in_progress = self.env.ref("aftersales_ticket.stage_in_progress")
         revisited = self.filtered(
             lambda ticket: ticket.date_arrived
@@ -323,6 +338,7 @@ class AftersalesTicket(models.Model):
 
     def action_resolve(self):
         """The work is done: parts still pending are taken from the van."""
+        self._check_voucher_applies()
         self._consume_parts()
         self.filtered(lambda ticket: not ticket.date_resolved).write(
             {"date_resolved": fields.Datetime.now()})

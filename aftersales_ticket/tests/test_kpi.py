@@ -89,7 +89,8 @@ class TestTicketKpi(AftersalesCase):
         self.assertFalse(reopened.first_time_fix)
 
     def test_return_visit_with_the_part_is_not_first_time_fix(self):
-        ticket = self._ticket()
+        # the voucher's actions are for dispatched requests
+        ticket = self._ticket(user_id=self.technician.id)
         ticket.action_arrive()
         ticket.action_arrive()  # pressed again during the same visit
         self.assertEqual(ticket.visit_count, 1)
@@ -100,7 +101,7 @@ class TestTicketKpi(AftersalesCase):
         self.assertEqual(ticket.date_arrived, first_arrival)
         self.assertEqual(ticket.visit_count, 2)
         self.assertFalse(ticket.first_time_fix)
-        fixed_at_once = self._ticket()
+        fixed_at_once = self._ticket(user_id=self.technician.id)
         fixed_at_once.action_arrive()
         fixed_at_once.action_resolve()
         self.assertEqual(fixed_at_once.visit_count, 1)

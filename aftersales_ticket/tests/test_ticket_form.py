@@ -7,6 +7,8 @@ import json
 
 from lxml import etree
 
+from odoo.exceptions import UserError
+
 from .common import AftersalesCase, frozen_clock
 
 MONDAY_10 = "2026-11-23 10:00:00"  # within the test calendar's hours
@@ -250,6 +252,24 @@ class TestFormButtons(FormCase):
                  "service_category": "A"})
         self.assertFalse(ticket.user_id)
         self.assertEqual(self._visible(self._record_values(ticket)), set())
+
+    def test_actions_that_do_not_apply_say_why(self):
+        """Over RPC, where the buttons are not shown, the actions refuse."""
+        ticket = self.Ticket.with_context(
+            aftersales_no_auto_assign=True).create(
+                {"subject": "Not dispatched", "partner_id": self.customer_a.id,
+                 "service_category": "A"})
+        # (taking parts without technician: test_voucher's van test)
+        for action in ("action_arrive", "action_resolve"):
+            with self.assertRaisesRegex(UserError, "no technician is"):
+                getattr(ticket, action)()
+        self.assertFalse(ticket.date_arrived)
+        self.assertFalse(ticket.date_resolved)
+        internal = self.create_ticket(user_id=self.technician.id,
+                                      service_category="D")
+        with self.assertRaisesRegex(UserError, "nothing to invoice"):
+            internal.action_create_invoice()
+        self.assertFalse(internal.invoice_ids)
 
     def test_buttons_follow_the_job(self):
         ticket = self.create_ticket(user_id=self.technician.id,
