@@ -15,7 +15,6 @@ class AftersalesTicket(models.Model):
     _inherit = "aftersales.ticket"
 
     def action_consume_parts(self):
-        # the parts check names tickets without technician or van
         self._consume_parts()
         return True
 
