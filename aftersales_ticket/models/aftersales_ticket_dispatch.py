@@ -68,15 +68,17 @@ class AftersalesTicket(models.Model):
 
     @api.model
     def _prepare_create_context(self, vals, automated):
-        """A ticket dispatched at creation: the technician follows from the
-        create values and is told by the creation message, put in his
+        """A ticket dispatched at creation, by the pipeline or by the caller
+        (an agent's choice, an integration): the technician follows from
+        the create values and is told by the creation message, put in his
         inbox: it names the team, himself, the stage and the planned visit
-        and stands for the "created" log message. No assignment mail, and no
-        activity (about 30 queries in Odoo 11), unless tracking is off (then
-        there is no creation message); manual dispatch schedules one."""
+        and stands for the "created" log message. No assignment mail (a
+        composer and an e-mail, about 30 queries), and no activity (as
+        many), unless tracking is off (then there is no creation message);
+        manual dispatch schedules one."""
         context = super(AftersalesTicket, self)._prepare_create_context(
             vals, automated)
-        if "user_id" in automated:
+        if vals.get("user_id"):
             context.update({"mail_create_nolog": True,
                             ACTIVITY_SUBSCRIBES: True,
                             NOTIFY_TECHNICIAN: True})
@@ -85,7 +87,7 @@ class AftersalesTicket(models.Model):
     def _after_create_dispatch(self, vals, automated, requested):
         result = super(AftersalesTicket, self)._after_create_dispatch(
             vals, automated, requested)
-        if "user_id" in automated and (
+        if vals.get("user_id") and (
                 self.env.context.get("tracking_disable")
                 or self.env.context.get("mail_notrack")):
             # no creation message (imports, tests): he gets an activity
@@ -329,5 +331,6 @@ class AftersalesTicket(models.Model):
             {ticket.id: _("Service visit %s") % ticket.name for ticket in tickets},
             date_deadline={
                 ticket.id: fields.Date.to_string(fields.Datetime.from_string(
-                    ticket.date_planned or ticket.date_dispatched).date())
+                    ticket.date_planned or ticket.date_dispatched
+                    or fields.Datetime.now()).date())
                 for ticket in tickets})

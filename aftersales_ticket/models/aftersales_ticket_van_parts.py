@@ -15,6 +15,7 @@ class AftersalesTicket(models.Model):
     _inherit = "aftersales.ticket"
 
     def action_consume_parts(self):
+        # the parts check names tickets without technician or van
         self._consume_parts()
         return True
 

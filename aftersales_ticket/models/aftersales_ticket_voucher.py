@@ -146,8 +146,12 @@ class AftersalesTicket(models.Model):
 
     def _recompute_costs(self):
         """Recompute the stored cost figures of these tickets now: for cost
-        sources outside the ticket's own lines (see ``_get_cost_amounts``)."""
-        for name in LABOUR_COSTS + PARTS_COSTS + ("total_cost",):
+        sources outside the ticket's own lines (see ``_get_cost_amounts``).
+        The cached figures are forgotten first: ``recompute`` would keep a
+        value already read in this transaction."""
+        names = LABOUR_COSTS + PARTS_COSTS + ("total_cost",)
+        self.invalidate_cache(list(names), self.ids)
+        for name in names:
             self._recompute_todo(self._fields[name])
         self.recompute()
 

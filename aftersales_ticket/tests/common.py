@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 """Shared fixtures for the suite's tests: role users, a service network and
 a query-count assertion (Odoo 11 has no ``assertQueryCount``)."""
+import os
+import subprocess
 import tempfile
 from contextlib import contextmanager
 from unittest import mock
@@ -277,3 +279,32 @@ def render_pdf(report, records):
         return report.render_qweb_pdf(records.ids)
     finally:
         config["test_report_directory"] = previous
+
+
+def _poppler(program, pdf, *options):
+    """Output of poppler's ``program`` (pdfinfo, pdftotext) run with
+    ``options`` on ``pdf`` (bytes), through a temporary file."""
+    handle, path = tempfile.mkstemp(suffix=".pdf", prefix="aftersales-pdf-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(pdf)
+        command = [program] + list(options) + [path]
+        if program == "pdftotext":
+            command.append("-")  # the text on stdout
+        return subprocess.check_output(command).decode("utf-8")
+    finally:
+        os.remove(path)
+
+
+def pdf_pages(pdf):
+    """Number of pages of ``pdf`` (bytes), as poppler's pdfinfo reads it."""
+    for line in _poppler("pdfinfo", pdf).splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split(":", 1)[1])
+    raise ValueError("pdfinfo found no page count")
+
+
+def pdf_text(pdf):
+    """Text of ``pdf`` (bytes), extracted by poppler's pdftotext in reading
+    order, pages separated by form feeds."""
+    return _poppler("pdftotext", pdf, "-enc", "UTF-8")
