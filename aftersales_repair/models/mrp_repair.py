@@ -1,0 +1,632 @@
+# Copyright 2026 After-Sales Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.addons.aftersales_ticket.lib import payer as payer_lib
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+from .res_config_settings import get_repair_location
+
+# repair state -> ticket stage it drives (waiting for parts: see
+# ``waiting_parts``)
+STAGE_OF_STATE = {
+    "confirmed": "aftersales_ticket.stage_in_progress",
+    "ready": "aftersales_ticket.stage_in_progress",
+    "under_repair": "aftersales_ticket.stage_in_progress",
+    "2binvoiced": "aftersales_ticket.stage_resolved",
+    "done": "aftersales_ticket.stage_resolved",
+}
+WAITING_PARTS_STAGE = "aftersales_ticket.stage_waiting_parts"
+OPEN_STATES = ("draft", "confirmed", "ready", "under_repair", "2binvoiced",
+               "invoice_except")
+
+
+class MrpRepair(models.Model):
+    """A workshop repair of a service ticket's product: received from the
+    customer by a stock receipt, repaired with parts through stock, invoiced
+    for what the customer pays, returned by a delivery signed on delivery."""
+
+    _name = "mrp.repair"
+    _inherit = ["mrp.repair", "aftersales.mixin"]
+    # set by the actions (buttons) only, for repairs of tickets
+    _aftersales_workflow_fields = (
+        "aftersales_ticket_id", "receipt_picking_id", "return_picking_id",
+        "state", "invoice_id", "invoiced", "repaired", "move_id",
+        "date_received", "date_returned", "waiting_parts", "team_id")
+
+    aftersales_ticket_id = fields.Many2one(
+        "aftersales.ticket", string="Service Ticket", index=True, copy=False,
+        readonly=True, ondelete="restrict", track_visibility="onchange",
+        auto_join=True)
+    # the ticket's team, kept by the repair and the ticket's write (not a
+    # stored related field: that would search repairs at every ticket
+    # creation)
+    team_id = fields.Many2one(
+        "aftersales.team", readonly=True, index=True, string="Service Team",
+        help="The service team of the repair's ticket.")
+    technician_id = fields.Many2one(
+        "res.users", string="Technician", index=True,
+        track_visibility="onchange")
+    fault_description = fields.Text()
+    diagnosis = fields.Text()
+    test_result = fields.Selection(
+        [("passed", "Passed"), ("failed", "Failed")],
+        track_visibility="onchange")
+    test_notes = fields.Text()
+    promised_date = fields.Date(
+        index=True, track_visibility="onchange",
+        help="Date promised to the customer for the return of the product.")
+    date_received = fields.Datetime(
+        string="Received", readonly=True, copy=False, index=True,
+        help="When the customer's product was received in the workshop.")
+    date_returned = fields.Datetime(
+        string="Returned", readonly=True, copy=False)
+    waiting_parts = fields.Boolean(
+        string="Waiting for Parts", readonly=True, copy=False,
+        track_visibility="onchange")
+    receipt_picking_id = fields.Many2one(
+        "stock.picking", string="Customer Product Receipt", readonly=True,
+        copy=False, index=True)
+    return_picking_id = fields.Many2one(
+        "stock.picking", string="Return Delivery", readonly=True, copy=False,
+        index=True)
+    receipt_state = fields.Selection(
+        related="receipt_picking_id.state", readonly=True,
+        string="Receipt Status")
+    return_state = fields.Selection(
+        related="return_picking_id.state", readonly=True,
+        string="Return Status")
+    in_workshop = fields.Boolean(
+        compute="_compute_in_workshop", store=True, index=True,
+        help="The customer's product is held in the workshop: received, "
+             "not yet returned.")
+    picking_count = fields.Integer(compute="_compute_picking_count")
+    timesheet_ids = fields.One2many(
+        "account.analytic.line", "aftersales_repair_id", string="Repair Time")
+    repair_hours = fields.Float(
+        string="Repair Time (hours)", compute="_compute_repair_hours")
+    customer_amount = fields.Float(
+        string="Customer Pays", compute="_compute_payer_amounts",
+        help="Untaxed amount of the lines the customer pays.")
+    free_cost = fields.Float(
+        string="Cost of Free Lines", compute="_compute_payer_amounts",
+        help="Cost of the lines paid by warranty, contract or goodwill.")
+
+    @api.depends("receipt_picking_id.state", "return_picking_id.state")
+    def _compute_in_workshop(self):
+        for repair in self:
+            repair.in_workshop = (
+                repair.receipt_picking_id.state == "done" and
+                repair.return_picking_id.state != "done")
+
+    def _compute_picking_count(self):
+        for repair in self:
+            repair.picking_count = len(
+                repair.receipt_picking_id | repair.return_picking_id)
+
+    def _compute_repair_hours(self):
+        groups = self.env["account.analytic.line"].read_group(
+            [("aftersales_repair_id", "in", self.ids)],
+            ["aftersales_repair_id", "unit_amount"], ["aftersales_repair_id"])
+        hours = {group["aftersales_repair_id"][0]: group["unit_amount"]
+                 for group in groups}
+        for repair in self:
+            repair.repair_hours = hours.get(repair.id, 0.0)
+
+    def _compute_payer_amounts(self):
+        for repair in self:
+            lines = list(repair.operations.filtered(
+                lambda line: line.type == "add")) + list(repair.fees_lines)
+            repair.customer_amount = sum(
+                line.price_subtotal for line in lines if line.to_invoice)
+            repair.free_cost = sum(
+                line.cost_subtotal for line in lines if not line.to_invoice)
+
+    @api.constrains("lot_id", "product_id")
+    def _check_aftersales_lot_product(self):
+        for repair in self.filtered("lot_id"):
+            if repair.lot_id.product_id != repair.product_id:
+                raise ValidationError(_(
+                    "Serial number %(lot)s belongs to %(lot_product)s, not "
+                    "to %(product)s.") % {
+                        "lot": repair.lot_id.name,
+                        "lot_product": repair.lot_id.product_id.display_name,
+                        "product": repair.product_id.display_name})
+
+    @api.model_cr
+    def init(self):
+        result = super(MrpRepair, self).init()
+        # one repair in progress per service ticket
+        self.env.cr.execute("""
+            CREATE UNIQUE INDEX IF NOT EXISTS mrp_repair_aftersales_open_uniq
+                ON mrp_repair (aftersales_ticket_id)
+             WHERE aftersales_ticket_id IS NOT NULL
+               AND state NOT IN ('done', 'cancel')
+        """)
+        return result
+
+    # ------------------------------------------------------------------
+    # CRUD: repairs of tickets check every value (types, workflow fields)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def create(self, vals):
+        if vals.get("aftersales_ticket_id"):
+            self._aftersales_check_values(vals, creating=True)
+            vals = self._prepare_aftersales_team_values(vals)
+        # the lines created with the repair share one payer decision
+        repair = super(MrpRepair, self.with_context(
+            aftersales_costs_deferred=True, aftersales_payer_cache={})
+        ).create(vals)
+        if repair.aftersales_ticket_id:
+            repair.with_env(self.env)._aftersales_costs_changed()
+        return repair.with_env(self.env)
+
+    @api.multi
+    def write(self, vals):
+        ours = self.filtered("aftersales_ticket_id")
+        if ours or vals.get("aftersales_ticket_id"):
+            self._aftersales_check_values(vals, creating=False)
+        if "aftersales_ticket_id" in vals:
+            vals = self._prepare_aftersales_team_values(vals)
+        result = super(MrpRepair, self.with_context(
+            aftersales_costs_deferred=True)).write(vals)
+        if "aftersales_ticket_id" in vals:
+            # the lines' ticket is their repair's
+            self.mapped("operations")._aftersales_workflow_write(
+                {"aftersales_ticket_id": vals["aftersales_ticket_id"]})
+            self.mapped("fees_lines")._aftersales_workflow_write(
+                {"aftersales_ticket_id": vals["aftersales_ticket_id"]})
+        if ours and {"operations", "fees_lines"}.intersection(vals):
+            ours._aftersales_costs_changed()
+        return result
+
+    @api.model
+    def _prepare_aftersales_team_values(self, vals):
+        """``vals`` with the team of the ticket they link the repair to."""
+        ticket = self.env["aftersales.ticket"].browse(
+            vals["aftersales_ticket_id"])
+        return dict(vals, team_id=ticket.team_id.id)
+
+    def _aftersales_check_business_values(self, vals, creating):
+        result = super(MrpRepair, self)._aftersales_check_business_values(
+            vals, creating)
+        if vals.get("product_qty") is not None and vals["product_qty"] <= 0:
+            raise ValidationError(_(
+                "The quantity to repair must be more than zero."))
+        if vals.get("lot_id"):
+            lot = self.env["stock.production.lot"].browse(vals["lot_id"])
+            products = self.env["product.product"].browse(
+                vals["product_id"]) if vals.get("product_id") else \
+                self.mapped("product_id")
+            for product in products:
+                if lot.product_id != product:
+                    raise ValidationError(_(
+                        "Serial number %(lot)s belongs to %(lot_product)s, "
+                        "not to %(product)s.") % {
+                            "lot": lot.name,
+                            "lot_product": lot.product_id.display_name,
+                            "product": product.display_name})
+        return result
+
+    def _aftersales_costs_changed(self):
+        """The parts and time of these repairs changed: their tickets' cost
+        figures follow (unless a batch recomputes them once at its end)."""
+        if self.env.context.get("aftersales_costs_deferred"):
+            return
+        tickets = self.mapped("aftersales_ticket_id")
+        if tickets:
+            # cost figures are stored on the ticket, whoever changes a part
+            tickets.sudo()._recompute_costs()
+
+    # ------------------------------------------------------------------
+    # Actions of mrp_repair: run as workflow writes for repairs of tickets,
+    # the ticket's stage follows
+    # ------------------------------------------------------------------
+
+    @api.multi
+    def action_repair_confirm(self):
+        result = super(MrpRepair, self._aftersales_workflow()
+                       ).action_repair_confirm()
+        self._sync_aftersales_ticket_stage()
+        return result
+
+    @api.multi
+    def action_repair_cancel(self):
+        return super(MrpRepair, self._aftersales_workflow()
+                     ).action_repair_cancel()
+
+    @api.multi
+    def action_repair_cancel_draft(self):
+        return super(MrpRepair, self._aftersales_workflow()
+                     ).action_repair_cancel_draft()
+
+    def action_repair_ready(self):
+        return super(MrpRepair, self._aftersales_workflow()
+                     ).action_repair_ready()
+
+    @api.multi
+    def action_repair_start(self):
+        result = super(MrpRepair, self._aftersales_workflow()
+                       ).action_repair_start()
+        self._sync_aftersales_ticket_stage()
+        return result
+
+    @api.multi
+    def action_repair_end(self):
+        ours = self.filtered("aftersales_ticket_id")
+        ours._check_aftersales_parts_available()
+        result = super(MrpRepair, self._aftersales_workflow()
+                       ).action_repair_end()
+        # nothing for the customer to pay: nothing to invoice
+        free = ours.filtered(lambda repair: repair.state == "2binvoiced" and
+                             not repair._get_aftersales_billable_lines())
+        if free:
+            free._aftersales_workflow_write({"state": "done"})
+        self._sync_aftersales_ticket_stage()
+        return result
+
+    @api.multi
+    def action_repair_done(self):
+        ours = self.filtered("aftersales_ticket_id")
+        if not ours:
+            return super(MrpRepair, self).action_repair_done()
+        result = {}
+        if self - ours:
+            result.update(super(MrpRepair, self - ours).action_repair_done())
+        # the repair's moves are stock documents of the workshop, made for
+        # technicians who have no inventory rights
+        result.update(super(MrpRepair, ours.sudo()._aftersales_workflow())
+                      .action_repair_done())
+        return result
+
+    def action_repair_invoice_create(self):
+        result = super(MrpRepair, self._aftersales_workflow()
+                       ).action_repair_invoice_create()
+        self._sync_aftersales_ticket_stage()
+        return result
+
+    @api.multi
+    def action_invoice_create(self, group=False):
+        """Invoices of repairs of tickets hold only what the customer pays
+        (``payer``), at most one per repair; other repairs as mrp_repair
+        invoices them."""
+        ours = self.filtered("aftersales_ticket_id")
+        result = {}
+        if self - ours:
+            result.update(super(MrpRepair, self - ours).action_invoice_create(
+                group=group))
+        if ours:
+            result.update(ours._create_aftersales_invoices())
+        return result
+
+    def action_wait_parts(self):
+        """The repair waits for parts: the ticket's SLA clock pauses."""
+        repairs = self.filtered(lambda repair: repair.state in OPEN_STATES)
+        repairs._aftersales_workflow_write({"waiting_parts": True})
+        repairs._sync_aftersales_ticket_stage()
+        return True
+
+    def action_parts_arrived(self):
+        repairs = self.filtered("waiting_parts")
+        repairs._aftersales_workflow_write({"waiting_parts": False})
+        repairs._sync_aftersales_ticket_stage()
+        return True
+
+    def action_create_return(self):
+        pickings = self._create_aftersales_returns()
+        if len(pickings) == 1:
+            return self._action_view_pickings(pickings)
+        return True
+
+    def action_view_pickings(self):
+        self.ensure_one()
+        return self._action_view_pickings(
+            self.receipt_picking_id | self.return_picking_id)
+
+    def action_view_ticket(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "aftersales.ticket",
+            "views": [(False, "form")],
+            "res_id": self.aftersales_ticket_id.id,
+        }
+
+    def _action_view_pickings(self, pickings):
+        action = self.env.ref("stock.action_picking_tree_all").read()[0]
+        if len(pickings) == 1:
+            action["views"] = [(self.env.ref("stock.view_picking_form").id,
+                                "form")]
+            action["res_id"] = pickings.id
+        else:
+            action["domain"] = [("id", "in", pickings.ids)]
+        return action
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+
+    def _get_aftersales_coverage(self):
+        """Coverage of the product on the day it was received: the
+        ticket's coverage hook (warranty of the serial, contracts) on a
+        draft ticket received that day."""
+        self.ensure_one()
+        ticket = self.aftersales_ticket_id
+        Ticket = self.env["aftersales.ticket"]
+        draft = Ticket.new(Ticket._prepare_coverage_draft_values({
+            "partner_id": ticket.partner_id.id or self.partner_id.id,
+            "product_id": self.product_id.id,
+            "lot_id": self.lot_id.id,
+            "company_id": ticket.company_id.id,
+            "team_id": ticket.team_id.id,
+            "request_type": ticket.request_type,
+            "date_received": self.date_received or ticket.date_received,
+        }))
+        return draft._get_coverage()
+
+    def _get_aftersales_payer(self):
+        """``(payer, reason)`` of a new line of this repair."""
+        self.ensure_one()
+        cache = self.env.context.get("aftersales_payer_cache")
+        if cache is not None and self.id in cache:
+            return cache[self.id]
+        if self.aftersales_ticket_id.service_category == "D":
+            decided = payer_lib.decide_payer(internal=True)
+        else:
+            covered = self._get_aftersales_coverage()
+            decided = payer_lib.decide_payer(
+                under_warranty=covered.under_warranty,
+                under_contract=bool(covered.contract))
+        if cache is not None:
+            cache[self.id] = decided
+        return decided
+
+    def _get_aftersales_part_locations(self, line_type):
+        """(source, destination) of a part added or removed."""
+        self.ensure_one()
+        production = self.env["stock.location"].search(
+            [("usage", "=", "production")], limit=1)
+        if line_type == "add":
+            return (get_repair_location(self.env, "spare_parts",
+                                        self.company_id), production)
+        return production, get_repair_location(
+            self.env, "recycling", self.company_id)
+
+    def _prepare_aftersales_operation_locations(self, vals):
+        if vals.get("type"):
+            source, destination = self._get_aftersales_part_locations(
+                vals["type"])
+            vals.setdefault("location_id", source.id)
+            vals.setdefault("location_dest_id", destination.id)
+        return vals
+
+    def _get_aftersales_billable_lines(self):
+        """Added parts and fees the customer pays."""
+        self.ensure_one()
+        return (self.operations.filtered(
+            lambda line: line.type == "add" and line.to_invoice),
+            self.fees_lines.filtered("to_invoice"))
+
+    def _check_aftersales_parts_available(self):
+        """Refuse, before anything moves, parts missing from a location that
+        does not allow negative stock; one message for all."""
+        Quant = self.env["stock.quant"].sudo()  # stock levels, read only
+        precision = self.env["decimal.precision"].precision_get(
+            "Product Unit of Measure")
+        needed = defaultdict(float)
+        for line in self.mapped("operations"):
+            location = line.location_id
+            if line.type != "add" or location.usage != "internal" or \
+                    location.aftersales_allow_negative:
+                continue
+            qty = line.product_uom._compute_quantity(
+                line.product_uom_qty, line.product_id.uom_id)
+            needed[(line.product_id, location, line.lot_id)] += qty
+        problems = []
+        for (product, location, lot), qty in sorted(
+                needed.items(), key=lambda item: (item[0][0].id,
+                                                  item[0][1].id)):
+            available = Quant._get_available_quantity(
+                product, location, lot_id=lot or None)
+            if float_compare(available, qty, precision_digits=precision) < 0:
+                problems.append(_(
+                    "%(product)s: %(qty)s needed in %(location)s, %(available)s"
+                    " available.") % {
+                        "product": product.display_name, "qty": qty,
+                        "location": location.display_name,
+                        "available": available})
+        if problems:
+            raise UserError(_("Not enough spare parts in stock:\n%s")
+                            % "\n".join(problems))
+
+    def _create_aftersales_invoices(self):
+        """One draft customer invoice per repair, of the lines the customer
+        pays, at most once (lock here, unique index on the invoice)."""
+        Invoice = self.env["account.invoice"]
+        result = {}
+        repairs = self._aftersales_lock()
+        for repair in repairs:
+            result[repair.id] = repair.invoice_id.id or False
+            if repair.state in ("draft", "cancel") or repair.invoice_id or \
+                    repair.invoice_method == "none":
+                continue
+            operations, fees = repair._get_aftersales_billable_lines()
+            if not operations and not fees:
+                continue
+            partner = repair.partner_invoice_id or repair.partner_id
+            if not partner:
+                raise UserError(_(
+                    "Repair %s has no customer to invoice.") % repair.name)
+            values = Invoice._aftersales_prepare_invoice_values(
+                partner, repair.company_id, repair.name)
+            values.update({
+                "aftersales_repair_id": repair.id,
+                "comment": repair.quotation_notes,
+            })
+            if repair.pricelist_id.currency_id:
+                values["currency_id"] = repair.pricelist_id.currency_id.id
+            lines = list(operations) + list(fees)
+            for line in lines:
+                line_values = Invoice._aftersales_prepare_invoice_line_values(
+                    values, line.product_id, line.product_uom_qty,
+                    line.price_unit, uom=line.product_uom, name=line.name)
+                line_values["invoice_line_tax_ids"] = [(6, 0, line.tax_id.ids)]
+                line_values["origin"] = repair.name
+                values["invoice_line_ids"].append((0, 0, line_values))
+            # the invoice is accounting's draft, made for the workshop
+            # (technicians and agents have no invoicing rights)
+            invoice = Invoice.sudo()._aftersales_workflow().create(values)
+            invoice.compute_taxes()
+            for line, invoice_line in zip(lines, invoice.invoice_line_ids):
+                line._aftersales_workflow().sudo().write({
+                    "invoiced": True, "invoice_line_id": invoice_line.id})
+            repair._aftersales_workflow_write({
+                "invoiced": True, "invoice_id": invoice.id})
+            result[repair.id] = invoice.id
+        return result
+
+    def _create_aftersales_returns(self):
+        """The return delivery of each repaired (or cancelled) repair's
+        product to its customer, once; validated when the customer signs."""
+        repairs = self._aftersales_lock()
+        Picking = self.env["stock.picking"]
+        pickings = Picking
+        for repair in repairs:
+            if not repair.aftersales_ticket_id:
+                raise UserError(_(
+                    "Repair %s is not a workshop repair of a service ticket."
+                ) % repair.name)
+            if repair.receipt_picking_id.state != "done":
+                raise UserError(_(
+                    "Repair %s: the customer's product was never received, "
+                    "there is nothing to return.") % repair.name)
+            if repair.return_picking_id and \
+                    repair.return_picking_id.state != "cancel":
+                raise UserError(_(
+                    "Repair %(repair)s: the return delivery %(picking)s "
+                    "exists already.") % {
+                        "repair": repair.name,
+                        "picking": repair.return_picking_id.name})
+            if repair.state not in ("done", "2binvoiced", "cancel"):
+                raise UserError(_(
+                    "Repair %s is not finished: end it (or cancel it) before "
+                    "returning the product.") % repair.name)
+            picking = repair._create_aftersales_picking("return")
+            repair._aftersales_workflow_write(
+                {"return_picking_id": picking.id})
+            pickings |= picking
+        return pickings
+
+    def _create_aftersales_picking(self, kind):
+        """The receipt from the customer into the workshop (``receipt``,
+        done at once: the product is handed over) or the return from the
+        workshop to the customer (``return``, reserved, done at
+        delivery)."""
+        self.ensure_one()
+        warehouse = self.env["stock.warehouse"].sudo().search(
+            [("company_id", "=", self.company_id.id)], limit=1)
+        if not warehouse:
+            raise UserError(_("Company %s has no warehouse.")
+                            % self.company_id.name)
+        partner = self.address_id or self.partner_id
+        customer_location = partner.property_stock_customer
+        if kind == "receipt":
+            picking_type = warehouse.in_type_id
+            source, destination = customer_location, self.location_id
+        else:
+            picking_type = warehouse.out_type_id
+            source, destination = self.location_id, customer_location
+        # stock documents of the workshop, made for technicians who have no
+        # inventory rights; the repair's actions check their access
+        Picking = self.env["stock.picking"].sudo()._aftersales_workflow(
+        ).with_context(mail_create_nosubscribe=True)
+        picking = Picking.create({
+            "partner_id": partner.id,
+            "picking_type_id": picking_type.id,
+            "location_id": source.id,
+            "location_dest_id": destination.id,
+            "origin": "%s / %s" % (self.aftersales_ticket_id.name, self.name),
+            "company_id": self.company_id.id,
+            "aftersales_repair_id": self.id,
+            "aftersales_repair_kind": kind,
+            "move_lines": [(0, 0, {
+                "name": self.product_id.display_name,
+                "product_id": self.product_id.id,
+                "product_uom": self.product_uom.id,
+                "product_uom_qty": self.product_qty,
+                "location_id": source.id,
+                "location_dest_id": destination.id,
+                "company_id": self.company_id.id,
+            })],
+        })
+        picking.action_confirm()
+        if kind == "return":
+            # the customer's own serial, not any unit of that product
+            available = self.env["stock.quant"].sudo()._get_available_quantity(
+                self.product_id, source, lot_id=self.lot_id or None,
+                strict=True)
+            if float_compare(available, self.product_qty,
+                             precision_rounding=self.product_uom.rounding) < 0:
+                raise UserError(_(
+                    "Repair %(repair)s: %(product)s (%(lot)s) is not in "
+                    "%(location)s.") % {
+                        "repair": self.name,
+                        "product": self.product_id.display_name,
+                        "lot": self.lot_id.name or "-",
+                        "location": source.display_name})
+        # the customer's serial, whatever was reserved
+        picking.move_line_ids.unlink()
+        self.env["stock.move.line"].sudo().create({
+            "move_id": picking.move_lines.id,
+            "picking_id": picking.id,
+            "product_id": self.product_id.id,
+            "product_uom_id": self.product_uom.id,
+            "lot_id": self.lot_id.id,
+            "product_uom_qty": 0,
+            "qty_done": self.product_qty,
+            "location_id": source.id,
+            "location_dest_id": destination.id,
+        })
+        if kind == "receipt":
+            picking.action_done()
+        return picking
+
+    def _sync_aftersales_ticket_stage(self):
+        """The repair's state drives its ticket's stage."""
+        stages = defaultdict(lambda: self.env["aftersales.ticket"])
+        for repair in self.filtered("aftersales_ticket_id"):
+            xmlid = WAITING_PARTS_STAGE if repair.waiting_parts and \
+                repair.state in OPEN_STATES else STAGE_OF_STATE.get(
+                    repair.state)
+            if not xmlid:
+                continue
+            stage = self.env.ref(xmlid, raise_if_not_found=False)
+            ticket = repair.aftersales_ticket_id
+            if stage and ticket.stage_id != stage and not ticket.is_closed:
+                stages[stage] |= ticket
+        for stage, tickets in stages.items():
+            # the repair moved the ticket: no note back on the repair
+            tickets.with_context(aftersales_repair_sync=True).write(
+                {"stage_id": stage.id})
+
+    @api.model
+    def _cron_overdue_repairs(self):
+        """One activity for the team director of each repair past its
+        promised date (none more when the job runs again)."""
+        repairs = self.search([
+            ("aftersales_ticket_id", "!=", False),
+            ("promised_date", "<", fields.Date.context_today(self)),
+            ("state", "in", OPEN_STATES)])
+        users = {}
+        for repair in repairs:
+            director = repair.team_id.director_id or \
+                repair.team_id.manager_id
+            if director:
+                users[repair.id] = director
+        return repairs._aftersales_schedule_activities(
+            users, _("Overdue repair"), note={
+                repair.id: _("Promised to the customer for %s.")
+                % repair.promised_date for repair in repairs})
