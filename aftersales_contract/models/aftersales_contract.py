@@ -1,0 +1,350 @@
+# Copyright 2026 After-Sales Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.aftersales_ticket.models.aftersales_sla_policy import SLA_TIERS
+
+from ..lib import billing
+
+STATES = [
+    ("draft", "Draft"),
+    ("active", "Active"),
+    ("expiring", "Expiring"),
+    ("expired", "Expired"),
+    ("renewed", "Renewed"),
+    ("terminated", "Terminated"),
+]
+# states in which a contract covers tickets and is invoiced
+RUNNING_STATES = ("active", "expiring")
+ENDED_STATES = ("expired", "renewed", "terminated")
+
+
+class AftersalesContract(models.Model):
+    """Maintenance contract: the equipment it covers, at which service
+    level, and what the customer pays for it every period."""
+
+    _name = "aftersales.contract"
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.mixin"]
+    _description = "Maintenance Contract"
+    _order = "date_end desc, id desc"
+    # change only through the actions (buttons) and the jobs
+    _aftersales_workflow_fields = (
+        "state", "predecessor_id", "next_period_start", "notice_sent_date",
+        "invoicing_failed", "invoicing_error", "renewal_date")
+
+    name = fields.Char(
+        string="Number", required=True, copy=False, readonly=True,
+        default="/", index=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True,
+        track_visibility="onchange",
+        readonly=True, states={"draft": [("readonly", False)]})
+    commercial_partner_id = fields.Many2one(
+        "res.partner", related="partner_id.commercial_partner_id", store=True,
+        index=True, readonly=True, string="Customer Company")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True,
+        default=lambda self: self.env.user.company_id,
+        readonly=True, states={"draft": [("readonly", False)]})
+    currency_id = fields.Many2one(
+        "res.currency", related="company_id.currency_id", readonly=True)
+    user_id = fields.Many2one(
+        "res.users", string="Responsible", index=True,
+        default=lambda self: self.env.user, track_visibility="onchange")
+    sla_tier = fields.Selection(
+        SLA_TIERS, string="Service Level", required=True, default="standard",
+        track_visibility="onchange",
+        help="Tier of the SLA policies applying to the covered tickets.")
+    date_start = fields.Date(
+        string="Start", required=True, default=fields.Date.context_today,
+        track_visibility="onchange",
+        readonly=True, states={"draft": [("readonly", False)]})
+    date_end = fields.Date(
+        string="End", required=True, index=True, track_visibility="onchange",
+        readonly=True, states={"draft": [("readonly", False)]})
+    frequency = fields.Selection(
+        billing.FREQUENCIES, string="Billing Frequency", required=True,
+        default="monthly", track_visibility="onchange",
+        readonly=True, states={"draft": [("readonly", False)]})
+    payment_term_id = fields.Many2one(
+        "account.payment.term", string="Payment Terms")
+    state = fields.Selection(
+        STATES, required=True, default="draft", index=True, copy=False,
+        readonly=True, track_visibility="onchange")
+    equipment_ids = fields.One2many(
+        "aftersales.contract.equipment", "contract_id",
+        string="Covered Equipment", copy=True)
+    line_ids = fields.One2many(
+        "aftersales.contract.line", "contract_id", string="Billing Lines",
+        copy=True)
+    period_ids = fields.One2many(
+        "aftersales.contract.period", "contract_id",
+        string="Invoiced Periods", readonly=True)
+    dispute_ids = fields.One2many(
+        "aftersales.contract.dispute", "contract_id", string="Disputes")
+    amount_period = fields.Monetary(
+        string="Amount per Period", compute="_compute_amount_period",
+        store=True, help="Untaxed amount invoiced every period.")
+    next_period_start = fields.Date(
+        string="Next Invoice Date", readonly=True, copy=False, index=True,
+        help="First day of the next period to invoice.")
+    invoicing_failed = fields.Boolean(
+        readonly=True, copy=False, index=True)
+    invoicing_error = fields.Text(readonly=True, copy=False)
+    invoice_count = fields.Integer(compute="_compute_invoice_count")
+    notice_sent_date = fields.Date(
+        string="Expiry Notice Sent", readonly=True, copy=False)
+    termination_reason = fields.Text(track_visibility="onchange", copy=False)
+    termination_date = fields.Date(track_visibility="onchange", copy=False)
+    renewal_percent = fields.Float(
+        string="Price Revision at Renewal (%)", copy=False,
+        help="Revision of every price of the successor created by Renew "
+             "(5 = +5 %).")
+    predecessor_id = fields.Many2one(
+        "aftersales.contract", string="Renewal Of", readonly=True, copy=False,
+        index=True, ondelete="restrict")
+    successor_ids = fields.One2many(
+        "aftersales.contract", "predecessor_id", string="Renewed By",
+        readonly=True)
+    renewal_date = fields.Date(readonly=True, copy=False)
+    renewal_rate = fields.Float(
+        string="Renewal Rate (%)", compute="_compute_renewal_rate", store=True,
+        group_operator="avg",
+        help="100 for an ended contract that was renewed, 0 for one that "
+             "was not: its average by month of end is the renewal rate.")
+    note = fields.Html(string="Terms")
+
+    _sql_constraints = [
+        ("name_company_uniq", "unique(name, company_id)",
+         "The contract number must be unique per company."),
+        ("dates_check", "CHECK(date_end >= date_start)",
+         "The end of a contract cannot be before its start."),
+        ("renewal_percent_check", "CHECK(renewal_percent > -100)",
+         "A price revision cannot take 100 % or more off the prices."),
+    ]
+
+    @api.depends("line_ids.price_subtotal")
+    def _compute_amount_period(self):
+        for contract in self:
+            contract.amount_period = sum(contract.line_ids.mapped(
+                "price_subtotal"))
+
+    @api.depends("state")
+    def _compute_renewal_rate(self):
+        for contract in self:
+            contract.renewal_rate = 100.0 if contract.state == "renewed" \
+                else 0.0
+
+    def _compute_invoice_count(self):
+        counts = {}
+        if self.ids:
+            # count of distinct invoices: one may bill several contracts
+            self.env.cr.execute(
+                "SELECT contract_id, count(DISTINCT invoice_id) FROM "
+                "aftersales_contract_period WHERE contract_id IN %s "
+                "GROUP BY contract_id", (tuple(self.ids),))
+            counts = dict(self.env.cr.fetchall())
+        for contract in self:
+            contract.invoice_count = counts.get(contract.id, 0)
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for contract in self:
+            if contract.date_end < contract.date_start:
+                raise ValidationError(_(
+                    "Contract %s: the end date is before the start date.")
+                    % contract.name)
+
+    @api.constrains("state", "date_start", "date_end")
+    def _check_overlap(self):
+        self.mapped("equipment_ids")._check_overlap()
+
+    @api.constrains("state", "termination_reason", "termination_date")
+    def _check_termination(self):
+        for contract in self.filtered(lambda c: c.state == "terminated"):
+            if not (contract.termination_reason or "").strip() or \
+                    not contract.termination_date:
+                raise ValidationError(_(
+                    "Contract %s: a termination needs a reason and a date.")
+                    % contract.name)
+
+    @api.model
+    def create(self, vals):
+        self._aftersales_check_values(vals, creating=True)
+        if vals.get("name", "/") == "/":
+            company_id = vals.get("company_id") or self.env.user.company_id.id
+            vals = dict(vals, name=self.env["ir.sequence"].with_context(
+                force_company=company_id).next_by_code(
+                    "aftersales.contract") or "/")
+        return super(AftersalesContract, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_values(vals, creating=False)
+        return super(AftersalesContract, self).write(vals)
+
+    @api.multi
+    def unlink(self):
+        if any(contract.state != "draft" or contract.period_ids
+               for contract in self):
+            raise UserError(_("Only draft contracts never invoiced can be "
+                              "deleted; terminate the others."))
+        return super(AftersalesContract, self).unlink()
+
+    @api.multi
+    def copy(self, default=None):
+        default = dict(default or {}, name="/")
+        return super(AftersalesContract, self).copy(default)
+
+    @api.multi
+    def copy_data(self, default=None):
+        """A copy starts as a draft: Odoo 11 copies ``state`` whatever its
+        ``copy`` attribute, and no workflow field may be given."""
+        data = super(AftersalesContract, self).copy_data(default)
+        names = self._aftersales_workflow_field_names()
+        return [{key: value for key, value in vals.items()
+                 if key not in names and key != "message_last_post"}
+                for vals in data]
+
+    def _aftersales_check_business_values(self, vals, creating):
+        """Dates in order, no negative price or quantity in the billing
+        lines, before anything is written (the constraints check again
+        after)."""
+        Line = self.env["aftersales.contract.line"]
+        for command in vals.get("line_ids") or ():
+            if isinstance(command, (list, tuple)) and len(command) == 3 and \
+                    command[0] in (0, 1) and isinstance(command[2], dict):
+                Line._check_line_values(command[2])
+        if "date_start" in vals or "date_end" in vals:
+            for contract in (self or [self.browse()]):
+                start = vals.get("date_start", contract.date_start)
+                end = vals.get("date_end", contract.date_end)
+                if start and end and end < start:
+                    raise ValidationError(_(
+                        "The end of a contract cannot be before its start."))
+        for key in ("termination_reason", "termination_date"):
+            if key in vals and any(c.state in ENDED_STATES for c in self):
+                raise UserError(_("The termination of an ended contract "
+                                  "cannot be changed."))
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_activate(self):
+        """Draft -> active: covered and invoiced from its start."""
+        contracts = self._aftersales_lock()
+        for contract in contracts:
+            if contract.state != "draft":
+                raise UserError(_("Contract %s is not a draft.")
+                                % contract.name)
+            if not contract.line_ids:
+                raise UserError(_("Contract %s has no billing line.")
+                                % contract.name)
+            contract._aftersales_workflow_write({
+                "state": "active",
+                "next_period_start": contract.next_period_start or
+                contract.date_start,
+            })
+        return True
+
+    @api.multi
+    def action_terminate(self):
+        """Ends the contract before its end date: it no longer covers and
+        is no longer invoiced. Needs the termination reason and date."""
+        contracts = self._aftersales_lock()
+        for contract in contracts:
+            if contract.state not in ("draft",) + RUNNING_STATES:
+                raise UserError(_("Contract %s has already ended.")
+                                % contract.name)
+            if not (contract.termination_reason or "").strip() or \
+                    not contract.termination_date:
+                raise UserError(_(
+                    "Contract %s: give the termination reason and date "
+                    "first.") % contract.name)
+            contract._aftersales_workflow_write({"state": "terminated"})
+        return True
+
+    @api.multi
+    def action_renew(self):
+        """Creates the successor for the next period (same length), with
+        every price revised by the renewal percentage, linked to this
+        contract, which becomes "renewed". Returns the successor's form."""
+        contracts = self._aftersales_lock()
+        successors = contracts._renew()
+        if len(successors) == 1:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": self._name,
+                "res_id": successors.id,
+                "view_mode": "form",
+            }
+        return True
+
+    def _renew(self):
+        successors = self.browse()
+        today = fields.Date.context_today(self)
+        for contract in self:
+            if contract.state not in RUNNING_STATES + ("expired",):
+                raise UserError(_(
+                    "Contract %s cannot be renewed: only active, expiring "
+                    "or expired contracts can.") % contract.name)
+            if contract.successor_ids:
+                raise UserError(_("Contract %s is already renewed.")
+                                % contract.name)
+            start, end = billing.renewal_dates(
+                fields.Date.from_string(contract.date_start),
+                fields.Date.from_string(contract.date_end))
+            successor = contract.copy(contract._prepare_renewal_values(
+                start, end))
+            contract._aftersales_workflow_write({
+                "state": "renewed", "renewal_date": today})
+            successor._aftersales_workflow_write(
+                {"predecessor_id": contract.id})
+            successor.action_activate()
+            contract.message_post(body=_("Renewed by %s.") % successor.name,
+                                  subtype="mail.mt_note")
+            successors |= successor
+        return successors
+
+    def _prepare_renewal_values(self, start, end):
+        """Values of the successor of this contract for ``start``-``end``."""
+        self.ensure_one()
+        return {
+            "date_start": fields.Date.to_string(start),
+            "date_end": fields.Date.to_string(end),
+            "line_ids": [(0, 0, {
+                "product_id": line.product_id.id,
+                "name": line.name,
+                "quantity": line.quantity,
+                "price_unit": billing.revised_price(
+                    line.price_unit, self.renewal_percent),
+                "tax_ids": [(6, 0, line.tax_ids.ids)],
+            }) for line in self.line_ids],
+        }
+
+    @api.multi
+    def action_invoice(self):
+        """Invoices now every due period of these contracts."""
+        contracts = self._aftersales_lock()
+        result = contracts._invoice_due_periods(
+            fields.Date.context_today(self), skip_locked=False)
+        if result["failed"]:
+            raise UserError(result["errors"][0])
+        return True
+
+    @api.multi
+    def action_view_invoices(self):
+        self.ensure_one()
+        action = self.env.ref("account.action_invoice_tree1").read()[0]
+        action["domain"] = [("id", "in", self.period_ids.mapped(
+            "invoice_id").ids)]
+        action["context"] = {"create": False}
+        return action
+
+    @api.multi
+    def action_print_notice(self):
+        return self.env.ref(
+            "aftersales_contract.aftersales_contract_notice_report"
+        ).report_action(self)
