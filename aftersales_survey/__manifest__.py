@@ -12,9 +12,22 @@
     "depends": [
         "aftersales_ticket",
         "survey",
+        "queue_job",
     ],
     "data": [
         "security/ir.model.access.csv",
+        "security/aftersales_survey_security.xml",
+        "data/survey_data.xml",
+        "data/aftersales_ticket_stage_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "views/aftersales_survey_result_views.xml",
+        "views/aftersales_technician_evaluation_views.xml",
+        "views/survey_user_input_views.xml",
+        "views/aftersales_ticket_views.xml",
         "views/aftersales_survey_menu.xml",
+        "report/aftersales_technician_evaluation_reports.xml",
+        "report/report_technician_evaluation.xml",
+        "report/report_service_voucher.xml",
     ],
 }

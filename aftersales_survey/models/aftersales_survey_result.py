@@ -1,0 +1,43 @@
+# Copyright 2026 After-Sales Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo import fields, models
+
+from ..lib.scoring import ITEMS, LEVELS
+
+
+class AftersalesSurveyResult(models.Model):
+    """One item score of a customer's answer, stored and indexed so that
+    ``read_group`` aggregates it by technician, team, month and item."""
+
+    _name = "aftersales.survey.result"
+    _description = "Satisfaction Survey Score"
+    _order = "date desc, id desc"
+    _rec_name = "item"
+
+    user_input_id = fields.Many2one(
+        "survey.user_input", string="Answer", required=True, readonly=True,
+        index=True, ondelete="cascade")
+    ticket_id = fields.Many2one(
+        "aftersales.ticket", string="Service Ticket", readonly=True,
+        index=True, ondelete="cascade")
+    technician_id = fields.Many2one(
+        "res.users", string="Technician", readonly=True, index=True)
+    team_id = fields.Many2one(
+        "aftersales.team", string="Service Team", readonly=True, index=True)
+    company_id = fields.Many2one(
+        "res.company", string="Company", readonly=True, index=True)
+    date = fields.Date(
+        string="Month of Service", readonly=True, index=True,
+        help="The day the ticket was closed: the month the technician's "
+             "work is evaluated in.")
+    item = fields.Selection(ITEMS, required=True, readonly=True, index=True)
+    level = fields.Selection(
+        [(str(level), label) for level, label in LEVELS], required=True,
+        readonly=True)
+    score = fields.Float(readonly=True, group_operator="avg",
+                         help="Score of the level out of 100.")
+
+    _sql_constraints = [
+        ("item_unique", "UNIQUE (user_input_id, item)",
+         "An answer rates each item once."),
+    ]

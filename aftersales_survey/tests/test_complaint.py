@@ -1,0 +1,126 @@
+# Copyright 2026 After-Sales Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import psycopg2
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import mute_logger
+
+from .common import SurveyCase
+
+ALL_GOOD = {"attitude": 4, "skill": 4, "arrival": 3, "promise": 4}
+
+
+class TestLowScoreComplaint(SurveyCase):
+    """A low score opens exactly one complaint, linked to the original."""
+
+    def _answered(self, levels, text="", **ticket_values):
+        ticket = self.closed_ticket(**ticket_values)
+        user_input = self.answer(self.invitation(ticket), levels, text)
+        return ticket, user_input
+
+    def _complaints(self, ticket):
+        return self.env["aftersales.ticket"].search(
+            [("survey_origin_ticket_id", "=", ticket.id)])
+
+    def test_lowest_level_opens_one_complaint_even_if_job_runs_twice(self):
+        levels = dict(ALL_GOOD, arrival=1)
+        ticket, user_input = self._answered(levels)
+        self.assertTrue(user_input.is_low_score)
+        self.assertEqual(
+            len(self.jobs("_aftersales_open_complaints", user_input)), 1)
+        self.assertEqual(user_input._aftersales_open_complaints(), 1)
+        self.assertEqual(user_input._aftersales_open_complaints(), 0)
+        complaint = self._complaints(ticket)
+        self.assertEqual(len(complaint), 1)
+        self.assertEqual(user_input.complaint_id, complaint)
+        self.assertEqual(complaint.request_type, "complaint")
+        self.assertEqual(complaint.partner_id, ticket.partner_id)
+        self.assertEqual(complaint.team_id, ticket.team_id)
+        self.assertEqual(ticket.survey_complaint_ids, complaint)
+        self.assertIn("Very dissatisfied", complaint.description)
+        activities = self.env["mail.activity"].search([
+            ("res_model", "=", "aftersales.ticket"),
+            ("res_id", "=", complaint.id), ("user_id", "=", self.director.id)])
+        self.assertEqual(len(activities), 1)
+
+    def test_second_job_on_a_new_answer_object_still_one_complaint(self):
+        ticket, user_input = self._answered(dict(ALL_GOOD, skill=1))
+        user_input._aftersales_open_complaints()
+        # the link on the answer lost: the unique complaint is found again
+        user_input.sudo().write({"complaint_id": False})
+        user_input._aftersales_open_complaints()
+        self.assertEqual(len(self._complaints(ticket)), 1)
+
+    def test_database_refuses_a_second_survey_complaint(self):
+        ticket, user_input = self._answered(dict(ALL_GOOD, skill=1))
+        user_input._aftersales_open_complaints()
+        with mute_logger("odoo.sql_db"), self.assertRaises(
+                psycopg2.IntegrityError):
+            with self.env.cr.savepoint():
+                self.env["aftersales.ticket"]._aftersales_workflow().create(
+                    user_input._aftersales_prepare_complaint_values())
+
+    def test_good_answer_opens_none(self):
+        ticket, user_input = self._answered(ALL_GOOD)
+        self.assertFalse(user_input.is_low_score)
+        self.assertFalse(self.jobs("_aftersales_open_complaints", user_input))
+        self.assertEqual(user_input._aftersales_open_complaints(), 0)
+        self.assertFalse(self._complaints(ticket))
+
+    def test_score_under_threshold_or_complaint_text_opens_one(self):
+        # 2 x dissatisfied + 2 x satisfied = 50.0: not under 50 (default)
+        levels = {"attitude": 2, "skill": 2, "arrival": 3, "promise": 3}
+        _ticket, user_input = self._answered(levels)
+        self.assertAlmostEqual(user_input.overall_score, 50.0)
+        self.assertFalse(user_input.is_low_score)
+        self.env["ir.config_parameter"].set_param(
+            "aftersales_survey.low_score_threshold", "60")
+        ticket, user_input = self._answered(levels)
+        self.assertTrue(user_input.is_low_score)
+        ticket, user_input = self._answered(
+            ALL_GOOD, text="The technician left the old part in my garden.")
+        self.assertTrue(user_input.is_low_score)
+        user_input._aftersales_open_complaints()
+        self.assertIn("old part in my garden",
+                      self._complaints(ticket).description)
+
+    def test_complaint_closes_only_once_the_customer_is_told(self):
+        ticket, user_input = self._answered(dict(ALL_GOOD, promise=1))
+        user_input._aftersales_open_complaints()
+        complaint = self._complaints(ticket)
+        with self.assertRaises(ValidationError):
+            complaint.write({"stage_id": self.stage_closed.id})
+        wizard = self.env["aftersales.complaint.notify.wizard"].with_context(
+            active_model="aftersales.ticket", active_ids=complaint.ids).create({
+                "method": "phone", "note": "Apologised; a senior technician "
+                                           "will visit."})
+        wizard.action_confirm()
+        complaint.write({"stage_id": self.stage_closed.id})
+        self.assertTrue(complaint.is_closed)
+        self.assertEqual(complaint.outcome_notification_method, "phone")
+
+    def test_links_and_scores_are_not_writable_by_users(self):
+        ticket, user_input = self._answered(dict(ALL_GOOD, skill=1))
+        user_input._aftersales_open_complaints()
+        complaint = self._complaints(ticket)
+        other = self.closed_ticket()
+        with self.assertRaises(UserError):
+            complaint.sudo(self.agent).write(
+                {"survey_origin_ticket_id": other.id})
+        with self.assertRaises(UserError):
+            self.env["aftersales.ticket"].sudo(self.agent).create({
+                "subject": "Forged", "partner_id": self.customer_a.id,
+                "request_type": "complaint",
+                "survey_origin_ticket_id": other.id})
+        for user in (self.director, self.manager):
+            with self.assertRaises(AccessError):
+                user_input.sudo(user).write({"overall_score": 100.0})
+        portal = self.env["res.users"].create({
+            "name": "Survey Portal", "login": "test_survey_portal",
+            "groups_id": [(6, 0, [self.env.ref("base.group_portal").id])]})
+        with self.assertRaises(AccessError):
+            user_input.sudo(portal).write({"is_low_score": False})
+        self.assertEqual(complaint.survey_origin_ticket_id, ticket)
+        self.assertTrue(user_input.is_low_score)
+        self.assertEqual(user_input.result_ids.filtered(
+            lambda r: r.item == "skill").level, "1")
