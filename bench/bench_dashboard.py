@@ -29,8 +29,14 @@ COUNTERS = ["dashboard_open_count", "dashboard_unassigned_count",
 PIVOT_MEASURES = ["nbr", "response_hours", "arrival_hours", "sla_compliance",
                   "resolution_rate", "first_time_fix_rate", "complaint_rate",
                   "backlog"]
+SUITE_FIGURES = ["figure_backlog", "figure_sla_compliance",
+                 "figure_first_time_fix_rate", "figure_repairs_in_workshop",
+                 "figure_parts_consumed", "figure_contract_revenue",
+                 "figure_renewals_due", "figure_satisfaction"]
 MAX_QUERIES = 10
 MAX_MS = 1000.0
+# the suite's landing page (issue: "opens in at most 15 SQL queries, warm")
+MAX_SUITE_QUERIES = 15
 
 
 def parse_args():
@@ -226,6 +232,22 @@ def dashboard(env):
         [], ["name", "color", "zone"] + COUNTERS)
 
 
+def suite_dashboard(env):
+    """What the suite's landing page loads: the team cards with the core's
+    counters and the cross-module figures."""
+    return env["aftersales.team"].search_read(
+        [], ["name", "color", "zone", "dashboard_open_count",
+             "dashboard_breached_count"] + SUITE_FIGURES)
+
+
+def technician_cards(env):
+    """The technicians' cards with their figures."""
+    technicians = env.ref("aftersales_ticket.group_technician").users
+    return env["res.users"].search_read(
+        [("id", "in", technicians.ids)],
+        ["name", "aftersales_team_ids"] + SUITE_FIGURES)
+
+
 def pivot_cell_groups(env):
     """The pivot's read_group by team x service category with the measures."""
     return env["aftersales.ticket.report"].read_group(
@@ -242,7 +264,7 @@ def pivot_view(env):
         Report.read_group([], PIVOT_MEASURES + groupby, groupby, lazy=False)
 
 
-def report(label, runs, budget=True):
+def report(label, runs, budget=True, max_queries=MAX_QUERIES):
     """Print the first run (cold registry caches: access rights, record
     rules) and the warm runs after it; the budget applies to warm runs, as a
     running server serves them."""
@@ -250,7 +272,7 @@ def report(label, runs, budget=True):
     first_queries, first_ms = runs[0]
     queries = max(count for count, _ms in warm)
     median_ms = statistics.median(ms for _count, ms in warm)
-    ok = queries <= MAX_QUERIES and max(ms for _count, ms in warm) < MAX_MS
+    ok = queries <= max_queries and max(ms for _count, ms in warm) < MAX_MS
     verdict = ("OK" if ok else "OVER BUDGET") if budget else "(for information)"
     print("%-38s warm: %2d queries %7.1f ms (median)   first: %2d queries "
           "%7.1f ms   %s" % (label, queries, median_ms, first_queries,
@@ -285,12 +307,20 @@ def main():
             report("KPI pivot read_group team x category",
                    measure(user_env, pivot_cell_groups, args.repeat,
                            args.show_queries)),
+            report("suite dashboard (team cards)",
+                   measure(user_env, suite_dashboard, args.repeat,
+                           args.show_queries),
+                   max_queries=MAX_SUITE_QUERIES),
+            report("suite technician cards",
+                   measure(user_env, technician_cards, args.repeat,
+                           args.show_queries),
+                   max_queries=MAX_SUITE_QUERIES),
             report("KPI pivot view (its 4 read_groups)",
                    measure(user_env, pivot_view, args.repeat, args.show_queries),
                    budget=False),
         ]
         cr.rollback()
-    return 0 if all(results[:2]) else 1
+    return 0 if all(results[:4]) else 1
 
 
 if __name__ == "__main__":

@@ -19,11 +19,10 @@ Everything happens in one transaction that is rolled back at the end.
 
     python bench/bench_ticket_create.py --config <odoo.conf> --database <db>
 """
-import argparse
 import time
 
-import odoo
-from odoo import SUPERUSER_ID, api
+import benchlib
+from odoo import api
 
 WEB_CONTEXT = {"lang": "en_US", "tz": "Europe/Madrid"}
 
@@ -160,57 +159,47 @@ def measure(model, form_fields, make_values, data, count, warmup=5):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config", required=True)
-    parser.add_argument("--database", required=True)
-    parser.add_argument("--tickets", type=int, default=1000)
-    args = parser.parse_args()
-    odoo.tools.config.parse_config(["-c", args.config, "-d", args.database,
-                                    "--log-level", "warn"])
-    with api.Environment.manage():
-        run(args)
+    args = benchlib.parse_args(
+        __doc__, ("--tickets", {"type": int, "default": 1000}))
+    with benchlib.rolled_back_env(args.database) as env:
+        run(env, args)
 
 
-def run(args):
-    registry = odoo.registry(args.database)
-    with registry.cursor() as cr:
-        try:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            data = setup(env)
-            ours = api.Environment(cr, data["agent"].id, dict(WEB_CONTEXT))[
-                "aftersales.ticket"]
-            theirs = api.Environment(
-                cr, data["helpdesk_agent"].id, dict(WEB_CONTEXT))[
-                    "helpdesk.ticket"]
-            ours_api = api.Environment(cr, data["agent"].id, {})[
-                "aftersales.ticket"]
-            theirs_api = api.Environment(cr, data["helpdesk_agent"].id, {})[
-                "helpdesk.ticket"]
-            paths = [
-                ("agent form", measure(
-                    ours, OUR_FORM_FIELDS, ours_values, data, args.tickets),
-                 measure(theirs, HELPDESK_FORM_FIELDS, helpdesk_values, data,
-                         args.tickets)),
-                ("API, explicit technician", measure(
-                    ours_api, None, ours_api_values, data, args.tickets),
-                 measure(theirs_api, None, helpdesk_api_values, data,
-                         args.tickets)),
-                ("API, no technician", measure(
-                    ours_api, None,
-                    lambda d, i: ours_api_values(d, i, technician=False),
-                    data, args.tickets),
-                 measure(theirs_api, None,
-                         lambda d, i: helpdesk_api_values(d, i, False),
-                         data, args.tickets)),
-            ]
-            dispatched = ours.search_count([
-                ("subject", "like", "Washer does not start"),
-                ("user_id", "!=", False)])
-            api_tickets = ours.search([("subject", "like", "API request")])
-            complete = all(ticket.team_id and ticket.sla_resolution_deadline
-                           for ticket in api_tickets)
-        finally:
-            cr.rollback()
+def run(env, args):
+    cr = env.cr
+    data = setup(env)
+    ours = api.Environment(cr, data["agent"].id, dict(WEB_CONTEXT))[
+        "aftersales.ticket"]
+    theirs = api.Environment(
+        cr, data["helpdesk_agent"].id, dict(WEB_CONTEXT))[
+            "helpdesk.ticket"]
+    ours_api = api.Environment(cr, data["agent"].id, {})[
+        "aftersales.ticket"]
+    theirs_api = api.Environment(cr, data["helpdesk_agent"].id, {})[
+        "helpdesk.ticket"]
+    paths = [
+        ("agent form", measure(
+            ours, OUR_FORM_FIELDS, ours_values, data, args.tickets),
+         measure(theirs, HELPDESK_FORM_FIELDS, helpdesk_values, data,
+                 args.tickets)),
+        ("API, explicit technician", measure(
+            ours_api, None, ours_api_values, data, args.tickets),
+         measure(theirs_api, None, helpdesk_api_values, data,
+                 args.tickets)),
+        ("API, no technician", measure(
+            ours_api, None,
+            lambda d, i: ours_api_values(d, i, technician=False),
+            data, args.tickets),
+         measure(theirs_api, None,
+                 lambda d, i: helpdesk_api_values(d, i, False),
+                 data, args.tickets)),
+    ]
+    dispatched = ours.search_count([
+        ("subject", "like", "Washer does not start"),
+        ("user_id", "!=", False)])
+    api_tickets = ours.search([("subject", "like", "API request")])
+    complete = all(ticket.team_id and ticket.sla_resolution_deadline
+                   for ticket in api_tickets)
     print("tickets per module and path: %d (+5 warm-up); agent form tickets "
           "dispatched automatically: %d; API tickets all with team and SLA "
           "deadline: %s" % (args.tickets, dispatched, complete))

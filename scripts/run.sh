@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates the database with the whole suite and demo data if it does not
 # exist (updates the suite's modules if it does), then serves Odoo in the
-# foreground (scripts/serve.sh).
+# foreground (scripts/serve.sh), with the queue_job runner (server-wide
+# module, channels from ODOO_QUEUE_CHANNELS, see scripts/odoo).
 #   ODOO_DB (aftersales), ODOO_PORT (8069), ODOO_WORKERS (0: threaded, so that
 #   live notifications are served on the HTTP port; see scripts/serve.sh)
 set -euo pipefail
@@ -15,8 +16,10 @@ rm -f "$log"
 if psql -lqt | cut -d'|' -f1 | grep -qw "$ODOO_DB"; then
     echo "[run] updating the suite in database $ODOO_DB (log: $log)"
     # -u of the core addon updates every suite addon that depends on it;
-    # -i installs any addon the umbrella app gained since.
-    action=(-u aftersales_ticket -i aftersales)
+    # -i installs any addon the umbrella app gained since, and queue_job
+    # (a dependency of aftersales_contract a database made before it may
+    # lack: Odoo does not install new dependencies at an update).
+    action=(-u aftersales_ticket -i aftersales,queue_job)
 else
     echo "[run] creating database $ODOO_DB with the suite and demo data (log: $log)"
     # en_US first: on a new database Odoo makes the first language the default

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up everything the suite needs on this machine, idempotently:
 # PostgreSQL (installed with apt if absent, started if down, a role for the
-# current user), wkhtmltopdf and lessc, and the pinned Python virtualenv.
+# current user), wkhtmltopdf and lessc, poppler's pdfinfo/pdftotext (PDF
+# report tests), chromium with its chromedriver (real-browser tests), and the
+# pinned Python virtualenv.
 # A second run only checks and returns in seconds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +26,9 @@ need=()
 command -v pg_ctlcluster >/dev/null || need+=(postgresql)
 command -v wkhtmltopdf >/dev/null || need+=(wkhtmltopdf xfonts-75dpi)
 command -v npm >/dev/null || need+=(nodejs npm)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+[ -x /usr/bin/chromium ] || need+=(chromium fonts-wqy-microhei)
+[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 if [ -z "$python_bin" ]; then
     log "CPython 3.7 not found (set PYTHON37); Odoo 11 does not run on 3.8+"; exit 1
 fi

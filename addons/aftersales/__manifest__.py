@@ -16,9 +16,19 @@
         "aftersales_repair",
         "aftersales_contract",
         "aftersales_survey",
+        # a company without a chart of accounts gets Odoo's generic one
+        # (it loads nothing where a localization is installed): invoicing,
+        # and the demo's invoices, work from the start
+        "l10n_generic_coa",
     ],
     "data": [
+        "security/ir.model.access.csv",
+        "security/aftersales_security.xml",
+        "views/aftersales_dashboard_views.xml",
         "views/res_config_settings_views.xml",
         "views/aftersales_menu.xml",
+    ],
+    "demo": [
+        "demo/aftersales_demo.xml",
     ],
 }

@@ -1,2 +1,4 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from . import test_dashboard
+from . import test_demo
 from . import test_settings
