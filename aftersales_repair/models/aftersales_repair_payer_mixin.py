@@ -24,9 +24,13 @@ class AftersalesRepairPayerMixin(models.AbstractModel):
     _name = "aftersales.repair.payer.mixin"
     _description = "After-Sales repair line payer"
     _inherit = ["aftersales.mixin"]
-    # set automatically at creation, changed by a manager's action only
+    # set automatically at creation, changed by a manager's action only;
+    # with the cost figures (the lines' other computed fields belong to
+    # mrp_repair)
     _aftersales_workflow_fields = (
-        "payer", "payer_reason", "payer_note", "aftersales_ticket_id")
+        "payer", "payer_reason", "payer_note", "aftersales_ticket_id",
+        "to_invoice", "cost_subtotal", "cost_unit", "aftersales_price_subtotal")
+    _aftersales_guard_stored_computes = False
 
     # the repair's ticket, set from the repair (not a stored related field:
     # that would search repairs and lines at every ticket creation)
@@ -94,13 +98,6 @@ class AftersalesRepairPayerMixin(models.AbstractModel):
                 "%(qty)s).") % {"line": vals.get("name") or ", ".join(
                     self.mapped("name")), "qty": qty})
         return result
-
-    def _aftersales_workflow_field_names(self):
-        """Only the payer and the cost figures: the lines' own computed
-        fields belong to mrp_repair."""
-        return set(self._aftersales_workflow_fields) | {
-            "to_invoice", "cost_subtotal", "cost_unit",
-            "aftersales_price_subtotal"}
 
     @api.model
     def _prepare_aftersales_line_values(self, vals, repair):

@@ -15,8 +15,9 @@ class StockPicking(models.Model):
     """Customer product register: receipts of customers' products into the
     workshop and their return deliveries, signed by the customer."""
 
-    _name = "stock.picking"
-    _inherit = ["stock.picking", "aftersales.mixin"]
+    _inherit = "stock.picking"
+    _aftersales_workflow_fields = (
+        "aftersales_ticket_id", "aftersales_repair_id", "aftersales_repair_kind")
 
     aftersales_repair_id = fields.Many2one(
         "mrp.repair", string="Repair", index=True, copy=False, readonly=True,
@@ -62,21 +63,6 @@ class StockPicking(models.Model):
                 raise ValidationError(_(
                     "The customer's signature must be an image (PNG or "
                     "JPEG)."))
-
-    def _aftersales_workflow_field_names(self):
-        """Only the register's links: the picking's own fields are stock's
-        business."""
-        return {"aftersales_repair_id", "aftersales_repair_kind"}
-
-    @api.model
-    def create(self, vals):
-        self._aftersales_check_workflow_values(vals)
-        return super(StockPicking, self).create(vals)
-
-    @api.multi
-    def write(self, vals):
-        self._aftersales_check_workflow_values(vals)
-        return super(StockPicking, self).write(vals)
 
     @api.multi
     def action_done(self):

@@ -10,6 +10,10 @@ class AccountAnalyticLine(models.Model):
 
     _name = "account.analytic.line"
     _inherit = ["account.analytic.line", "aftersales.mixin"]
+    # only the ticket's own stored copy: the line's other computed fields
+    # are accounting's business (time lines of tickets only are checked)
+    _aftersales_workflow_fields = ("aftersales_service_category",)
+    _aftersales_guard_stored_computes = False
 
     # auto_join: the record rules on time lines follow the ticket's in one
     # query (they mirror the ticket's rules, see the security file)
@@ -53,12 +57,6 @@ class AccountAnalyticLine(models.Model):
                 if line.amount != amount:
                     super(AccountAnalyticLine, line).write({"amount": amount})
         return result
-
-    def _aftersales_workflow_field_names(self):
-        """Only the ticket's own stored copy: the line's other computed
-        fields are accounting's business (time lines of tickets only are
-        checked)."""
-        return {"aftersales_service_category"}
 
     @api.model
     def _prepare_aftersales_values(self, vals):

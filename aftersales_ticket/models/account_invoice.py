@@ -25,6 +25,7 @@ class AccountInvoice(models.Model):
     _inherit = ["account.invoice", "aftersales.mixin"]
     # the links to the service records are set by their actions only
     _aftersales_workflow_fields = ("aftersales_ticket_id", "aftersales_claim_id")
+    _aftersales_guard_stored_computes = False
 
     aftersales_ticket_id = fields.Many2one(
         "aftersales.ticket", string="Service Ticket", index=True, copy=False,
@@ -48,11 +49,6 @@ class AccountInvoice(models.Model):
                     type=sql.Literal(invoice_type))
             cr.execute(query.as_string(cr._obj))
         return result
-
-    def _aftersales_workflow_field_names(self):
-        """Only the links to the service records: the invoice's own
-        computed fields are accounting's business."""
-        return set(self._aftersales_workflow_fields)
 
     @api.model
     def create(self, vals):

@@ -250,6 +250,10 @@ class AftersalesMixin(models.AbstractModel):
     # Hook: names of the model's workflow fields. Every stored computed
     # field without an inverse (totals, related copies) is one as well.
     _aftersales_workflow_fields = ()
+    # False on the models of other addons the suite extends (invoices,
+    # pickings): their own stored computed fields are their business, only
+    # the suite's links in ``_aftersales_workflow_fields`` are guarded.
+    _aftersales_guard_stored_computes = True
 
     def _aftersales_workflow(self):
         """``self`` in the context under which an action method, after its
@@ -270,6 +274,8 @@ class AftersalesMixin(models.AbstractModel):
     def _aftersales_workflow_field_names(self):
         """The fields of this model that only its action methods write."""
         names = set(self._aftersales_workflow_fields)
+        if not self._aftersales_guard_stored_computes:
+            return names
         names.update(name for name, field in self._fields.items()
                      if field.store and field.compute and not field.inverse)
         return names

@@ -131,7 +131,8 @@ class AftersalesTicket(models.Model):
         self.ensure_one()
         # technicians are not warehouse users: the delivery from their own
         # van is created for them once write access to the ticket is checked
-        picking = self.env["stock.picking"].sudo().create(
+        Picking = self.env["stock.picking"].sudo()._aftersales_workflow()
+        picking = Picking.create(
             self._prepare_parts_picking(self._get_van_location()))
         Move = self.env["stock.move"].sudo()
         moves = Move

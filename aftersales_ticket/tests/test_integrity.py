@@ -172,6 +172,18 @@ class TestWorkflowFields(IntegrityCase):
         self.assert_refused(part.sudo(self.technician), {"move_id": False})
         self.assert_refused(part.sudo(self.technician), {"price_subtotal": 0.0})
         self.assertTrue(part.move_id)
+        # and their delivery stays the ticket's: a storekeeper can neither
+        # unlink it nor hang another picking on the ticket
+        picking = ticket.picking_ids
+        storekeeper = self._create_user(
+            "storekeeper", "stock.group_stock_manager")
+        self.assert_refused(picking.sudo(storekeeper),
+                            {"aftersales_ticket_id": False})
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            picking.sudo(storekeeper).copy(
+                {"aftersales_ticket_id": ticket.id})
+        self.assertEqual(ticket.picking_ids, picking)
+        self.assertEqual(picking.aftersales_ticket_id, ticket)
 
     def test_technician_report_moves_by_its_actions(self):
         self.Line.create({
