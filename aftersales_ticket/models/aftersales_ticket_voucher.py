@@ -169,7 +169,9 @@ class AftersalesTicket(models.Model):
     @api.depends("labour_hours", "parts_amount", "service_category")
     def _compute_fees(self):
         labour = self.env.ref(LABOUR_PRODUCT_XMLID, raise_if_not_found=False)
-        labour_price = labour.lst_price if labour else 0.0
+        # sudo: the labour rate is the public price the customer pays (shown
+        # on his voucher); portal users have no read access to products
+        labour_price = labour.sudo().lst_price if labour else 0.0
         for ticket in self:
             ticket.labour_amount = ticket.labour_hours * labour_price
             ticket.fee_amount = (

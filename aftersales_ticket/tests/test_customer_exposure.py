@@ -134,6 +134,26 @@ class TestCostsHidden(CustomerCase):
         for mail in mails:
             self.assertNotIn("122.74", mail.body_html or "")
 
+    def test_portal_user_reads_what_he_pays(self):
+        product = self.env["product.product"].create({
+            "name": "Exposure Valve", "type": "consu",
+            "standard_price": 20.0, "list_price": 45.5})
+        self.env["aftersales.ticket.part"].create({
+            "ticket_id": self.ticket.id, "product_id": product.id,
+            "quantity": 2.0})
+        self.env["account.analytic.line"].create({
+            "aftersales_ticket_id": self.ticket.id, "name": "Repair",
+            "unit_amount": 1.5, "user_id": self.env.uid})
+        labour_rate = self.env.ref(
+            "aftersales_ticket.product_product_onsite_labour").lst_price
+        self.checkpoint()
+        values = self.portal_rpc(
+            "aftersales.ticket", "read", [self.ticket.id],
+            ["parts_amount", "labour_amount", "fee_amount"])[0]
+        self.assertAlmostEqual(values["parts_amount"], 91.0)
+        self.assertAlmostEqual(values["labour_amount"], 1.5 * labour_rate)
+        self.assertAlmostEqual(values["fee_amount"], 91.0 + 1.5 * labour_rate)
+
 
 class TestInternalNotesHidden(CustomerCase):
     """Item 6: internal notes are not readable by the customer, who follows
