@@ -4,6 +4,7 @@ from . import survey_survey
 from . import survey_question
 from . import survey_label
 from . import aftersales_ticket_stage
+from . import aftersales_survey_attribution_mixin
 from . import aftersales_survey_result
 from . import survey_user_input
 from . import aftersales_ticket

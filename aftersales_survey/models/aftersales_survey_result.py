@@ -10,6 +10,7 @@ class AftersalesSurveyResult(models.Model):
     ``read_group`` aggregates it by technician, team, month and item."""
 
     _name = "aftersales.survey.result"
+    _inherit = ["aftersales.survey.attribution.mixin"]
     _description = "Satisfaction Survey Score"
     _order = "date desc, id desc"
     _rec_name = "item"
@@ -17,15 +18,6 @@ class AftersalesSurveyResult(models.Model):
     user_input_id = fields.Many2one(
         "survey.user_input", string="Answer", required=True, readonly=True,
         index=True, ondelete="cascade")
-    ticket_id = fields.Many2one(
-        "aftersales.ticket", string="Service Ticket", readonly=True,
-        index=True, ondelete="cascade")
-    technician_id = fields.Many2one(
-        "res.users", string="Technician", readonly=True, index=True)
-    team_id = fields.Many2one(
-        "aftersales.team", string="Service Team", readonly=True, index=True)
-    company_id = fields.Many2one(
-        "res.company", string="Company", readonly=True, index=True)
     date = fields.Date(
         string="Month of Service", readonly=True, index=True,
         help="The day the ticket was closed: the month the technician's "

@@ -30,17 +30,9 @@ PROTECTED_FIELDS = (
 
 
 class SurveyUserInput(models.Model):
-    _inherit = "survey.user_input"
+    _name = "survey.user_input"
+    _inherit = ["survey.user_input", "aftersales.survey.attribution.mixin"]
 
-    ticket_id = fields.Many2one(
-        "aftersales.ticket", string="Service Ticket", readonly=True,
-        index=True, ondelete="cascade")
-    technician_id = fields.Many2one(
-        "res.users", string="Technician", readonly=True, index=True)
-    team_id = fields.Many2one(
-        "aftersales.team", string="Service Team", readonly=True, index=True)
-    company_id = fields.Many2one(
-        "res.company", string="Company", readonly=True, index=True)
     invitation_sent_on = fields.Datetime(readonly=True, copy=False, index=True)
     reminder_sent_on = fields.Datetime(readonly=True, copy=False)
     date_answered = fields.Datetime(
