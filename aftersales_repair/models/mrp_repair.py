@@ -157,9 +157,11 @@ class MrpRepair(models.Model):
             self._aftersales_check_values(vals, creating=True)
             vals = self._prepare_aftersales_team_values(vals)
         # the lines created with the repair share one payer decision
-        repair = super(MrpRepair, self.with_context(
+        Repair = self.with_context(
             aftersales_costs_deferred=True, aftersales_payer_cache={})
-        ).create(vals)
+        if vals.get("aftersales_ticket_id"):
+            Repair._aftersales_prefetch_line_costs(vals)
+        repair = super(MrpRepair, Repair).create(vals)
         if repair.aftersales_ticket_id:
             repair.with_env(self.env)._aftersales_costs_changed()
         return repair.with_env(self.env)
@@ -182,6 +184,18 @@ class MrpRepair(models.Model):
         if ours and {"operations", "fees_lines"}.intersection(vals):
             ours._aftersales_costs_changed()
         return result
+
+    @api.model
+    def _aftersales_prefetch_line_costs(self, vals):
+        """The cost prices of the products of the lines created with a
+        repair, read in one lookup (each line takes its product's)."""
+        product_ids = {
+            command[2]["product_id"]
+            for key in ("operations", "fees_lines")
+            for command in vals.get(key) or ()
+            if command[0] == 0 and command[2].get("product_id")}
+        self.env["product.product"].browse(product_ids).mapped(
+            "standard_price")
 
     @api.model
     def _prepare_aftersales_team_values(self, vals):
@@ -469,11 +483,14 @@ class MrpRepair(models.Model):
             if repair.pricelist_id.currency_id:
                 values["currency_id"] = repair.pricelist_id.currency_id.id
             lines = list(operations) + list(fees)
+            products = Invoice._aftersales_invoice_products(
+                operations.mapped("product_id") | fees.mapped("product_id"),
+                repair.company_id)
             for line in lines:
                 line_values = Invoice._aftersales_prepare_invoice_line_values(
-                    values, line.product_id, line.product_uom_qty,
-                    line.price_unit, uom=line.product_uom, name=line.name)
-                line_values["invoice_line_tax_ids"] = [(6, 0, line.tax_id.ids)]
+                    values, products[line.product_id.id],
+                    line.product_uom_qty, line.price_unit,
+                    uom=line.product_uom, name=line.name, taxes=line.tax_id)
                 line_values["origin"] = repair.name
                 values["invoice_line_ids"].append((0, 0, line_values))
             # the invoice is accounting's draft, made for the workshop

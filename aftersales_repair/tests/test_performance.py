@@ -27,10 +27,10 @@ class TestRepairQueryCounts(RepairCase):
         self.assertEqual(len(repair.invoice_id.invoice_line_ids), 3)
 
 
-# measured on the test database (tracking off): 251, 53, 13, 249, 375;
+# measured on the test database (tracking off): 253, 57, 13, 249, 353;
 # with a little room
-TAKE_BACK = 270
+TAKE_BACK = 260
 PART = 60
-CONFIRM = 20
-END = 270
-INVOICE = 400
+CONFIRM = 15
+END = 256
+INVOICE = 365

@@ -161,6 +161,9 @@ class SurveyUserInput(models.Model):
         values_by_id = template.generate_email(ids, fields=[
             "subject", "body_html", "email_from", "email_to", "partner_to",
             "email_cc", "reply_to", "scheduled_date"])
+        # read before the loop: each e-mail created empties the cache
+        ticket_ids = {user_input.id: user_input.ticket_id.id
+                      for user_input in inputs}
         Mail = self.env["mail.mail"].sudo()
         for user_input in inputs:
             values = values_by_id[user_input.id]
@@ -169,7 +172,7 @@ class SurveyUserInput(models.Model):
             partner_ids = values.pop("partner_ids", [])
             values.update({
                 "model": "aftersales.ticket",
-                "res_id": user_input.ticket_id.id,
+                "res_id": ticket_ids[user_input.id],
                 "message_type": "email",
                 "auto_delete": True,
                 "recipient_ids": [(4, pid) for pid in partner_ids],

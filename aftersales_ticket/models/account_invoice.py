@@ -99,13 +99,24 @@ class AccountInvoice(models.Model):
         return values
 
     @api.model
+    def _aftersales_invoice_products(self, products, company):
+        """``products`` in ``company``, by id, sharing one prefetch with
+        their templates: the accounts of all the lines of one invoice are
+        then read together, not one property lookup per line."""
+        products = products.with_context(force_company=company.id)
+        products.mapped("product_tmpl_id")  # the templates join the prefetch
+        return {product.id: product for product in products}
+
+    @api.model
     def _aftersales_prepare_invoice_line_values(
             self, invoice_values, product, quantity, price_unit, uom=None,
-            name=None, analytic_account=None):
+            name=None, analytic_account=None, taxes=None):
         """Values of one line of the invoice ``invoice_values`` (from
-        ``_aftersales_prepare_invoice_values``): income account and taxes of
-        the product in the invoice's company, mapped by its fiscal
-        position."""
+        ``_aftersales_prepare_invoice_values``): income account of the
+        product in the invoice's company, mapped by its fiscal position, and
+        ``taxes`` when the caller has them (a document line's own), else the
+        product's, mapped. Products taken from
+        ``_aftersales_invoice_products`` share their account lookups."""
         company = self.env["res.company"].browse(invoice_values["company_id"])
         fiscal_position = self.env["account.fiscal.position"].browse(
             invoice_values["fiscal_position_id"])
@@ -122,10 +133,11 @@ class AccountInvoice(models.Model):
             raise UserError(_(
                 "No income account for product %s: set one on the product "
                 "or its category.") % product.display_name)
-        taxes = product.taxes_id.filtered(
-            lambda tax: tax.company_id == company)
-        if fiscal_position:
-            taxes = fiscal_position.map_tax(taxes, product, partner)
+        if taxes is None:
+            taxes = product.taxes_id.filtered(
+                lambda tax: tax.company_id == company)
+            if fiscal_position:
+                taxes = fiscal_position.map_tax(taxes, product, partner)
         return {
             "product_id": product.id,
             "name": name or product.display_name,

@@ -88,17 +88,21 @@ class AftersalesTicket(models.Model):
         values["aftersales_ticket_id"] = self.id
         analytic_account = self.team_id.analytic_account_id
         lines = values["invoice_line_ids"]
-        if self.labour_hours:
-            labour = self._get_labour_product()
+        labour = self._get_labour_product() if self.labour_hours else \
+            self.env["product.product"]
+        products = Invoice._aftersales_invoice_products(
+            labour | self.part_ids.mapped("product_id"), self.company_id)
+        if labour:
             lines.append((0, 0, Invoice._aftersales_prepare_invoice_line_values(
-                values, labour, self.labour_hours, labour.lst_price,
-                analytic_account=analytic_account)))
+                values, products[labour.id], self.labour_hours,
+                labour.lst_price, analytic_account=analytic_account)))
         for part in self.part_ids:
             name = part.product_id.display_name
             if part.lot_id:
                 name = "%s (%s)" % (name, part.lot_id.name)
             lines.append((0, 0, Invoice._aftersales_prepare_invoice_line_values(
-                values, part.product_id, part.quantity, part.price_unit,
+                values, products[part.product_id.id], part.quantity,
+                part.price_unit,
                 uom=part.product_uom_id or None, name=name,
                 analytic_account=analytic_account)))
         return values
