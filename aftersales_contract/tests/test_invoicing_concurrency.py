@@ -6,12 +6,14 @@ from psycopg2 import IntegrityError, OperationalError
 
 import odoo
 from odoo import SUPERUSER_ID, api
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import TransactionCase, at_install, post_install
 from odoo.tools import mute_logger
 
 from .common import TODAY
 
 
+@at_install(False)  # its cursors see only committed data
+@post_install(True)
 class TestInvoicingConcurrency(TransactionCase):
 
     def setUp(self):

@@ -127,13 +127,7 @@ class MrpRepair(models.Model):
     @api.constrains("lot_id", "product_id")
     def _check_aftersales_lot_product(self):
         for repair in self.filtered("lot_id"):
-            if repair.lot_id.product_id != repair.product_id:
-                raise ValidationError(_(
-                    "Serial number %(lot)s belongs to %(lot_product)s, not "
-                    "to %(product)s.") % {
-                        "lot": repair.lot_id.name,
-                        "lot_product": repair.lot_id.product_id.display_name,
-                        "product": repair.product_id.display_name})
+            repair.lot_id._aftersales_check_product(repair.product_id)
 
     @api.model_cr
     def init(self):
@@ -216,13 +210,7 @@ class MrpRepair(models.Model):
                 vals["product_id"]) if vals.get("product_id") else \
                 self.mapped("product_id")
             for product in products:
-                if lot.product_id != product:
-                    raise ValidationError(_(
-                        "Serial number %(lot)s belongs to %(lot_product)s, "
-                        "not to %(product)s.") % {
-                            "lot": lot.name,
-                            "lot_product": lot.product_id.display_name,
-                            "product": product.display_name})
+                lot._aftersales_check_product(product)
         return result
 
     def _aftersales_costs_changed(self):

@@ -1,7 +1,6 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import _, api, models
-from odoo.exceptions import ValidationError
+from odoo import api, models
 
 
 class MrpRepairLine(models.Model):
@@ -14,13 +13,7 @@ class MrpRepairLine(models.Model):
     @api.constrains("lot_id", "product_id")
     def _check_aftersales_lot_product(self):
         for line in self.filtered("lot_id"):
-            if line.lot_id.product_id != line.product_id:
-                raise ValidationError(_(
-                    "Serial number %(lot)s belongs to %(lot_product)s, not "
-                    "to the part %(product)s.") % {
-                        "lot": line.lot_id.name,
-                        "lot_product": line.lot_id.product_id.display_name,
-                        "product": line.product_id.display_name})
+            line.lot_id._aftersales_check_product(line.product_id)
 
     def _aftersales_check_business_values(self, vals, creating):
         """Before anything is written: the serial of a part is one of that
@@ -35,13 +28,7 @@ class MrpRepairLine(models.Model):
         for lot in self.env["stock.production.lot"].browse(lot_ids):
             expected = product or self.filtered(
                 lambda line: line.lot_id == lot)[:1].product_id
-            if lot and lot.product_id != expected:
-                raise ValidationError(_(
-                    "Serial number %(lot)s belongs to %(lot_product)s, not "
-                    "to the part %(product)s.") % {
-                        "lot": lot.name,
-                        "lot_product": lot.product_id.display_name,
-                        "product": expected.display_name})
+            lot._aftersales_check_product(expected)
         return result
 
     @api.onchange("type", "repair_id")

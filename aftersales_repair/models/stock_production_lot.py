@@ -1,6 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import fields, models
+from odoo import _, fields, models
+from odoo.exceptions import ValidationError
 
 
 class StockProductionLot(models.Model):
@@ -24,3 +25,15 @@ class StockProductionLot(models.Model):
                 ends[lot.id] = fields.Date.from_string(
                     lot.aftersales_warranty_date)
         return ends
+
+    def _aftersales_check_product(self, product):
+        """Refuse these serials for ``product`` (the product repaired or a
+        part) when they are serials of another product."""
+        for lot in self:
+            if lot.product_id != product:
+                raise ValidationError(_(
+                    "Serial number %(lot)s belongs to %(lot_product)s, not "
+                    "to %(product)s.") % {
+                        "lot": lot.name,
+                        "lot_product": lot.product_id.display_name,
+                        "product": product.display_name})

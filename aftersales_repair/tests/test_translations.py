@@ -1,8 +1,10 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo.tests.common import SavepointCase
+from odoo.tests.common import SavepointCase, at_install, post_install
 
 
+@at_install(False)  # once every catalogue of the suite is loaded
+@post_install(True)
 class TestRepairTranslations(SavepointCase):
     """The workshop speaks zh_CN and es (catalogues loaded at install)."""
 

@@ -12,7 +12,8 @@ import requests
 
 from odoo import api, fields
 from odoo.tests import common as odoo_test_common
-from odoo.tests.common import HttpCase, SavepointCase
+from odoo.tests.common import (HttpCase, SavepointCase, at_install,
+                               post_install)
 from odoo.tools import config
 
 # Context that keeps mail tracking and followers out of the way where they
@@ -65,6 +66,11 @@ class QueryCountMixin(object):
         return result, self.env.cr.sql_log_count - start
 
 
+# The suite's tests run once the whole suite is installed, as make test runs
+# them (odoo-bin --test-enable: post_install): PDF reports and HTTP requests
+# go through the server, which waits while a module installs.
+@at_install(False)
+@post_install(True)
 class AftersalesCase(QueryCountMixin, SavepointCase):
     """A company's service network with one user per role."""
 
@@ -172,6 +178,8 @@ def create_delivered_lot(env, partner, delivery_date, warranty_months=12.0,
     return lot
 
 
+@at_install(False)
+@post_install(True)
 class AftersalesHttpCase(QueryCountMixin, HttpCase):
     """``HttpCase`` whose ``env`` works on the registry's test cursor, the
     one the HTTP server's requests use: Odoo 11's ``HttpCase`` keeps its own
@@ -179,7 +187,8 @@ class AftersalesHttpCase(QueryCountMixin, HttpCase):
     requests. Nothing is committed: ``checkpoint()`` only moves the test
     cursor's savepoint (call it before requests, so that the rollback of a
     failing one keeps the test's records), and the whole transaction is
-    dropped at the end of the test.
+    dropped at the end of the test. Run after the installation, like
+    ``AftersalesCase``.
     """
 
     _assets_ready = False

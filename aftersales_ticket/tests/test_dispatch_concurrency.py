@@ -7,9 +7,11 @@ The test case's own transaction is left untouched: it writes nothing, so it
 holds no lock the other cursors could wait for."""
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import TransactionCase, at_install, post_install
 
 
+@at_install(False)  # its cursors see only committed data
+@post_install(True)
 class TestDispatchConcurrency(TransactionCase):
 
     def _env(self, cr):

@@ -8,12 +8,15 @@ back when the test ends."""
 from xmlrpc.client import Fault
 
 from odoo.tests import common
-from odoo.tests.common import HttpCase, get_db_name
+from odoo.tests.common import (HttpCase, at_install, get_db_name,
+                               post_install)
 
 SIGNATURE_PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4"
                  "nGNgYGBgAAAABQABpfZFQAAAAABJRU5ErkJggg==")
 
 
+@at_install(False)  # requests during an installation wait for it
+@post_install(True)
 class TestVoucherRpc(HttpCase):
 
     def setUp(self):
