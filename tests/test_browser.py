@@ -28,7 +28,8 @@ from odoo import SUPERUSER_ID, api
 from odoo.tools import config
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import (StaleElementReferenceException,
+                                        TimeoutException)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -217,7 +218,10 @@ def wait_for(driver, css, timeout=WAIT, visible=True):
             elements = [el for el in elements if el.is_displayed()]
         return elements[0] if elements else False
     try:
-        return WebDriverWait(driver, timeout).until(found)
+        # an element found just before the page re-renders goes stale
+        return WebDriverWait(
+            driver, timeout,
+            ignored_exceptions=(StaleElementReferenceException,)).until(found)
     except TimeoutException:
         shot(driver, "timeout")
         raise AssertionError("%s did not appear on %s" % (css, driver.current_url))
@@ -560,6 +564,7 @@ def test_dashboard_opens(server, walk_data, browser):
     wait_for(driver, ".o_main_content .o_content")
     wait_idle(driver)
     # the team cards, each with its figures (the demo's network)
+    wait_for(driver, ".o_aftersales_dashboard .o_kanban_record")
     cards = driver.find_elements(
         By.CSS_SELECTOR, ".o_aftersales_dashboard .o_kanban_record")
     assert cards, "no team card on the dashboard"
