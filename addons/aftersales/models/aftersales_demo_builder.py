@@ -265,9 +265,10 @@ class AftersalesDemoBuilder(models.AbstractModel):
             clock.set(real_now - timedelta(days=DEMO_DAYS + 800))
             counts = builder._build_demo_all(
                 random.Random(DEMO_SEED), clock, real_now)
-        # the moment the demo's dates are relative to
+        # when the demo was built: its dates go back from there
         self.env["ir.config_parameter"].sudo().set_param(
-            "aftersales.demo_built_at", fields.Datetime.to_string(real_now))
+            "aftersales.demo_built_at",
+            fields.Datetime.to_string(datetime.utcnow()))
         _logger.info("After-sales demo built in %.1f s: %s",
                      time.time() - started, counts)
         return True
