@@ -287,6 +287,10 @@ def login(driver, base, login_name, backend=True):
     driver.find_element(By.CSS_SELECTOR, "input#password").send_keys(PASSWORD)
     driver.find_element(
         By.CSS_SELECTOR, "form.oe_login_form button[type=submit]").click()
+    # the session cookie is set by the login POST's answer: a page opened
+    # before it arrives is opened as the public user
+    wait_until(driver, lambda d: "/web/login" not in d.current_url,
+               "the login of %s did not complete" % login_name)
     if backend:
         wait_for(driver, "#oe_main_menu_navbar")
         # the first action (Discuss, a list...) rendered
