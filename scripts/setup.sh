@@ -16,9 +16,15 @@ mkdir -p "$work"
 log() { printf '[setup] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_updated=""
+# another apt (a second checkout's setup, the system's updates) may hold the
+# dpkg lock: wait for it rather than fail
+apt_lock_wait=(-o DPkg::Lock::Timeout=600)
 apt_install() {
-    if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+    if [ -z "$apt_updated" ]; then
+        as_root apt-get "${apt_lock_wait[@]}" update -qq; apt_updated=1
+    fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get "${apt_lock_wait[@]}" \
+        install -y -qq "$@" >/dev/null
 }
 
 # --- system packages ------------------------------------------------------
