@@ -28,6 +28,9 @@ DEMO_REPAIRS = 4
 # with low scores (which open complaints).
 SURVEY_RESPONSE_RATE = 0.7
 SURVEY_LOW_RATE = 0.08
+# The share of fault repairs done on a second visit (the part was not in the
+# van): they are not first-time fixes.
+SECOND_VISIT_RATE = 0.2
 SURVEY_ITEMS = ("attitude", "skill", "arrival", "promise")
 SURVEY_LEVELS = {4: "very_satisfied", 3: "satisfied", 2: "dissatisfied",
                  1: "very_dissatisfied"}
@@ -950,6 +953,7 @@ class AftersalesDemoBuilder(models.AbstractModel):
     def _demo_event_arrive(self, plan, state):
         ticket = plan["ticket"]
         ticket.action_arrive()
+        plan["arrived_at"] = self._demo_now()
         rng = state["rng"]
         target = plan["target"]
         if target == "in_progress":
@@ -958,6 +962,12 @@ class AftersalesDemoBuilder(models.AbstractModel):
             return []
         if target in ("waiting_parts", "waiting_customer"):
             return [(self._demo_later(self._demo_now(), 1.0), target)]
+        if target in ("resolved", "closed") and plan["type"] == "fault" \
+                and "second_visit" not in plan:
+            plan["second_visit"] = rng.random() < SECOND_VISIT_RATE
+            if plan["second_visit"]:
+                return [(self._demo_later(self._demo_now(), 1.0),
+                         "part_ordered")]
         return [(self._demo_later(self._demo_now(), rng.uniform(0.5, 3.0)),
                  "work")]
 
@@ -972,6 +982,19 @@ class AftersalesDemoBuilder(models.AbstractModel):
         if plan["type"] == "fault":
             state["workshop"] |= plan["ticket"]
 
+    def _demo_event_part_ordered(self, plan, state):
+        """The first visit ends waiting for a part; the technician comes
+        back one to three working days later, when it has arrived."""
+        self._demo_event_waiting_parts(plan, state)
+        state["workshop"] -= plan["ticket"]
+        day = self._demo_now().date() + timedelta(
+            days=state["rng"].randint(1, 3))
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        back = datetime.combine(day, datetime.min.time()) + timedelta(
+            hours=round(state["rng"].uniform(8.0, 14.0), 2))
+        return [(back.replace(microsecond=0), "arrive")]
+
     def _demo_event_waiting_customer(self, plan, state):
         plan["ticket"].write({
             "stage_id": self.env.ref(
@@ -982,7 +1005,8 @@ class AftersalesDemoBuilder(models.AbstractModel):
         """Time and parts on the voucher, taken from what the van holds."""
         ticket, rng = plan["ticket"], state["rng"]
         now = self._demo_now()
-        arrived = fields.Datetime.from_string(ticket.date_arrived) or now
+        # the time of this visit (a ticket's date_arrived is its first)
+        arrived = plan.get("arrived_at") or now
         hours = max(0.25, round(((now - arrived).total_seconds() / 3600.0)
                                 * 4) / 4.0)
         self.env["account.analytic.line"].create({

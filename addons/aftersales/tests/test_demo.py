@@ -213,6 +213,17 @@ class TestDemo(SavepointCase):
             self.assertTrue(ticket.signed_by)
             self.assertEqual(ticket.signed_on[:10], ticket.date_resolved[:10])
 
+    def test_some_faults_fixed_on_a_second_visit(self):
+        """A part missing from the van: the ticket waited for it, the
+        technician came back, the fix is not a first-time fix."""
+        resolved = self.tickets.filtered("date_resolved")
+        revisited = resolved.filtered(lambda t: t.visit_count == 2)
+        self.assertTrue(revisited)
+        self.assertFalse(any(revisited.mapped("first_time_fix")))
+        first_time = resolved.filtered("first_time_fix")
+        self.assertGreater(len(first_time), len(revisited))
+        self.assertLessEqual(set(first_time.mapped("visit_count")), {0, 1})
+
     def test_invoices_of_paid_jobs_some_paid(self):
         invoiced = self.tickets.filtered("invoice_ids")
         self.assertGreater(len(invoiced), 10)
