@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the whole suite with demo data in a fresh database, fails on any
 # ERROR/CRITICAL line of that install, then runs every test (addon tests and
-# tests/) through pytest-odoo with coverage.
+# tests/) through pytest-odoo with coverage, and the fault test of the
+# recurring invoicing (bench/fault_contract_invoicing.py, full runs).
 #   ODOO_TEST_DB (aftersales_test), ODOO_TEST_PORT (18069),
 #   TEST_PATHS (all addons and tests/), PYTEST_ARGS (extra pytest options)
 #   KEEP_DB=1 reuses the database if it exists; with UPDATE=<modules> the
@@ -61,8 +62,29 @@ fi
 scripts/odoo --write-config
 # lessc and wkhtmltopdf on PATH for the smoke tests of assets and reports
 export PATH="$here/.work/node/node_modules/.bin:$PATH"
+status=0
 # shellcheck disable=SC2086
-exec .work/venv/bin/python -m pytest --odoo-config="$ODOO_CONF" --odoo-database="$db" \
+.work/venv/bin/python -m pytest --odoo-config="$ODOO_CONF" --odoo-database="$db" \
     --odoo-log-level="${ODOO_TEST_LOG_LEVEL:-warn}" \
     --cov --cov-report=term:skip-covered \
-    ${PYTEST_ARGS:-} $paths
+    ${PYTEST_ARGS:-} $paths || status=$?
+
+# The recurring invoicing's fault test (about a minute): a real 2-worker
+# server with its job runner, SIGKILLed in the middle of the invoicing jobs,
+# restarted; no period may be invoiced twice or be missing. It runs on a
+# copy of the test database (the copy needs no one connected to the
+# original: after pytest). Full runs only, or FAULT_TEST=1.
+if [ -z "${TEST_PATHS:-}" ] || [ -n "${FAULT_TEST:-}" ]; then
+    fault_db="${db}_fault"
+    dropdb --if-exists "$fault_db"
+    # a server a test started may still be closing its connections
+    psql -d postgres -qtAc "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = '$db' AND pid <> pg_backend_pid()" >/dev/null
+    createdb -T "$db" "$fault_db"
+    echo "[test] fault test of the recurring invoicing (database $fault_db)"
+    .work/venv/bin/python bench/fault_contract_invoicing.py --database "$fault_db" \
+        --port $((ODOO_PORT + 100)) --timeout 300 || {
+        echo "[test] FAILED: the fault test of the recurring invoicing"; status=1; }
+    dropdb --if-exists "$fault_db"
+fi
+exit $status
