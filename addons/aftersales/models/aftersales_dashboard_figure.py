@@ -83,6 +83,7 @@ class AftersalesDashboardFigure(models.Model):
         """One SELECT per source, each giving every column of the view in
         the order of ``_columns_sql`` (NULL for the measures it has not)."""
         return [self._ticket_query(), self._part_query(),
+                self._repair_query(), self._repair_part_query(),
                 self._contract_query(), self._contract_invoice_query(),
                 self._survey_query()]
 
@@ -127,6 +128,26 @@ class AftersalesDashboardFigure(models.Model):
                 JOIN aftersales_ticket t ON t.id = p.ticket_id
                 LEFT JOIN stock_move m ON m.id = p.move_id
                WHERE p.is_consumed"""
+
+    def _repair_query(self):
+        # every repair, counted while the customer's product is held
+        return self._row(
+            "repair", "mrp.repair", "r.id", "r.create_date", "r.team_id",
+            "r.technician_id", "r.company_id",
+            repairs_in_workshop="CASE WHEN r.in_workshop THEN 1 ELSE 0 END",
+        ) + " FROM mrp_repair r"
+
+    def _repair_part_query(self):
+        # parts added by a repair, once its stock move is done (removed
+        # parts go to recycling: they are not consumed)
+        return self._row(
+            "repair_part", "mrp.repair.line", "l.id", "m.date", "r.team_id",
+            "r.technician_id", "r.company_id",
+            parts_consumed="l.product_uom_qty",
+        ) + """ FROM mrp_repair_line l
+                JOIN mrp_repair r ON r.id = l.repair_id
+                JOIN stock_move m ON m.id = l.move_id
+               WHERE l.type = 'add' AND m.state = 'done'"""
 
     # A contract is not a team's: its figures go to the team that last
     # served its customer (the one that will serve its renewal).

@@ -24,6 +24,10 @@ TICKET_COUNT = 200
 DEMO_TZ = "Europe/Madrid"
 DEMO_CONTRACTS = 10
 DEMO_REPAIRS = 4
+# Products waiting for a part taken back to the workshop as it happened:
+# received, repaired a day later (a part added, the defective one to
+# recycling), returned to the customer the day after.
+DEMO_RETURNED_REPAIRS = 3
 # Satisfaction surveys: the share of invitations answered, and of answers
 # with low scores (which open complaints).
 SURVEY_RESPONSE_RATE = 0.7
@@ -611,9 +615,12 @@ class AftersalesDemoBuilder(models.AbstractModel):
             "filter": "partial", "location_id": stock_location.id,
         })
         inventory.action_start()
-        lines = [(0, 0, {"product_id": part.id, "location_id":
-                         stock_location.id, "product_qty": 400.0})
-                 for part in parts]
+        spare_location = self.env.ref(
+            "aftersales_repair.stock_location_spare_parts")
+        lines = [(0, 0, {"product_id": part.id, "location_id": location.id,
+                         "product_qty": quantity})
+                 for part in parts for location, quantity in (
+                     (stock_location, 400.0), (spare_location, 40.0))]
         lines += [(0, 0, {"product_id": lot.product_id.id, "prod_lot_id": lot.id,
                           "location_id": stock_location.id,
                           "product_qty": 1.0}) for _customer, lot in owned]
@@ -844,7 +851,7 @@ class AftersalesDemoBuilder(models.AbstractModel):
                              (plans[103], "in_progress"),
                              (plans[104], "resolved")):
             if plan["type"] not in ("complaint", "claim"):
-                plan["target"] = target
+                plan.update(target=target, keep_stage=True)
         for plan in plans:
             if plan["type"] == "complaint":
                 plan["category"] = None
@@ -890,7 +897,7 @@ class AftersalesDemoBuilder(models.AbstractModel):
                  dict(stock["stocked"]), "workshop": self.env[
                      "aftersales.ticket"], "rng": rng, "users": users,
                  "network": network, "catalogue": catalogue, "stock": stock,
-                 "real_now": real_now}
+                 "real_now": real_now, "returned_repairs": 0}
         heapq.heapify(events)
         sequence = 0
         while events:
@@ -974,19 +981,72 @@ class AftersalesDemoBuilder(models.AbstractModel):
     def _demo_now(self):
         return fields.Datetime.from_string(fields.Datetime.now())
 
-    def _demo_event_waiting_parts(self, plan, state):
+    def _demo_wait_for_part(self, plan, state):
+        """The visit's time on the voucher; the part is not in the van."""
         self._demo_record_voucher(plan, state, parts=False)
         plan["ticket"].write({
             "stage_id": self.env.ref("aftersales_ticket.stage_waiting_parts").id,
             "diagnosis": "The spare part is not in the van; ordered."})
-        if plan["type"] == "fault":
-            state["workshop"] |= plan["ticket"]
+
+    def _demo_event_waiting_parts(self, plan, state):
+        ticket = plan["ticket"]
+        self._demo_wait_for_part(plan, state)
+        if plan["type"] != "fault":
+            return []
+        if ticket.lot_id and ticket.product_id and \
+                not plan.get("keep_stage") and \
+                state["returned_repairs"] < DEMO_RETURNED_REPAIRS:
+            state["returned_repairs"] += 1
+            return [(self._demo_later(self._demo_now(), 6.0), "take_back")]
+        state["workshop"] |= ticket
+        return []
+
+    # The workshop: taken back, repaired, returned.
+
+    def _demo_event_take_back(self, plan, state):
+        plan["repair"] = plan["ticket"]._take_back_for_repair()
+        plan["repair"].action_repair_confirm()
+        return [(self._demo_later(self._demo_now(), 8.0), "repair")]
+
+    def _demo_event_repair(self, plan, state):
+        """A new part from the spare-parts location, the defective one to
+        recycling, and the repair's customer invoice when there is one."""
+        repair, rng = plan["repair"], state["rng"]
+        catalogue = state["catalogue"]
+        categ = self._demo_categ_key(state, repair.product_id.categ_id)
+        part = rng.choice([part for part in catalogue["parts"]
+                           if catalogue["part_categ"][part.id] == categ]
+                          or catalogue["parts"])
+        Line = self.env["mrp.repair.line"]
+        for line_type, price in (("add", part.lst_price), ("remove", 0.0)):
+            Line.create({
+                "repair_id": repair.id, "type": line_type,
+                "product_id": part.id, "name": part.name,
+                "product_uom_qty": 1.0, "product_uom": part.uom_id.id,
+                "price_unit": price,
+            })
+        repair.action_repair_start()
+        repair.action_repair_end()
+        if repair.state == "2binvoiced":
+            repair.action_repair_invoice_create()
+        return [(self._demo_later(self._demo_now(), 8.0), "return_product")]
+
+    def _demo_event_return_product(self, plan, state):
+        """The product delivered back, signed by the customer."""
+        repair = plan["repair"]
+        repair.action_create_return()
+        picking = repair.return_picking_id
+        picking.write({
+            "aftersales_signature": _png_signature(state["rng"]),
+            "aftersales_signed_by": plan["partner"].child_ids[:1].name
+            or plan["partner"].name,
+        })
+        picking.action_done()
 
     def _demo_event_part_ordered(self, plan, state):
         """The first visit ends waiting for a part; the technician comes
         back one to three working days later, when it has arrived."""
-        self._demo_event_waiting_parts(plan, state)
-        state["workshop"] -= plan["ticket"]
+        self._demo_wait_for_part(plan, state)
         day = self._demo_now().date() + timedelta(
             days=state["rng"].randint(1, 3))
         while day.weekday() >= 5:

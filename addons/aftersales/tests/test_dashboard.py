@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 """The suite's dashboard: each team's and technician's figures, computed by
 PostgreSQL, and the records behind each of them."""
+from odoo.addons.aftersales_repair.tests.common import RepairCase
 from odoo.addons.aftersales_ticket.tests.test_voucher import VoucherCase
 from odoo.exceptions import UserError
 
@@ -89,3 +90,42 @@ class TestSuiteDashboard(VoucherCase):
         self.assertGreater(len(many), len(few))
         self.assertEqual(queries_many, queries_few)
         self.assertLessEqual(queries_many, 4)
+
+
+class TestDashboardWorkshop(RepairCase):
+    """The workshop's figures on the cards of the repair's team and
+    technician: repairs holding a customer's product, parts they used."""
+
+    def _figures(self, record):
+        record.invalidate_cache()
+        return (record.figure_repairs_in_workshop, record.figure_parts_consumed)
+
+    def test_repairs_in_the_workshop_and_their_parts(self):
+        lot = self.delivered_lot("2026-06-01 09:00:00")
+        repair = self.take_back(self.create_repair_ticket(lot))
+        self.add_part(repair, self.pump, 2.0)
+        # a defective part removed goes to recycling: not consumed
+        self.add_part(repair, self.valve, 1.0, line_type="remove")
+        team = repair.team_id.sudo(self.agent)
+        technician = self.technician.sudo(self.agent)
+        self.assertEqual(repair.technician_id, self.technician)
+        self.assertEqual(self._figures(team), (1, 0.0))
+        self.assertEqual(self._figures(technician), (1, 0.0))
+        action = team.with_context(
+            dashboard_figure="repairs_in_workshop").action_open_figure()
+        self.assertEqual(action["res_model"], "mrp.repair")
+        self.assertEqual(self.env["mrp.repair"].search(action["domain"]),
+                         repair)
+        # repaired, the parts taken from stock; the product still held
+        self.run_to_done(repair)
+        self.assertEqual(self._figures(team), (1, 2.0))
+        action = team.with_context(
+            dashboard_figure="parts_consumed").action_open_figure()
+        self.assertEqual(action["res_model"], "mrp.repair.line")
+        self.assertEqual(
+            self.env["mrp.repair.line"].search(action["domain"]),
+            repair.operations.filtered(lambda line: line.type == "add"))
+        # returned to the customer: no longer in the workshop
+        self.return_product(repair)
+        self.assertEqual(self._figures(team), (0, 2.0))
+        self.assertEqual(self._figures(technician), (0, 2.0))

@@ -155,12 +155,19 @@ class TestDemo(SavepointCase):
         worked = self.tickets.filtered("timesheet_ids")
         self.assertGreater(len(worked), 100)
         self.assertTrue(self.tickets.filtered("part_ids"))
+        Line = self.env["mrp.repair.line"]
         for ticket in worked:
+            # the parts of the voucher and those added in the workshop
+            workshop = Line.search([("aftersales_ticket_id", "=", ticket.id),
+                                    ("type", "=", "add")])
             self.assertAlmostEqual(
-                ticket.parts_cost, sum(ticket.part_ids.mapped("cost_subtotal")))
+                ticket.parts_cost,
+                sum(ticket.part_ids.mapped("cost_subtotal"))
+                + sum(workshop.mapped("cost_subtotal")))
             self.assertAlmostEqual(
                 ticket.parts_amount,
-                sum(ticket.part_ids.mapped("price_subtotal")))
+                sum(ticket.part_ids.mapped("price_subtotal"))
+                + sum(workshop.mapped("aftersales_price_subtotal")))
             self.assertAlmostEqual(
                 ticket.labour_hours,
                 sum(ticket.timesheet_ids.mapped("unit_amount")))
@@ -327,14 +334,34 @@ class TestDemo(SavepointCase):
             self.assertAlmostEqual(period.invoice_id.amount_untaxed,
                                    period.amount)
 
-    def test_repairs_in_the_workshop(self):
+    def test_repairs_in_the_workshop_and_returned(self):
         repairs = self.env["mrp.repair"].search(
             [("aftersales_ticket_id", "in", self.tickets.ids)])
-        self.assertTrue(repairs)
         for repair in repairs:
-            self.assertTrue(repair.in_workshop)
             self.assertEqual(repair.lot_id, repair.aftersales_ticket_id.lot_id)
             self.assertEqual(repair.receipt_picking_id.state, "done")
+        held = repairs.filtered("in_workshop")
+        returned = repairs - held
+        self.assertTrue(held and returned)
+        self.assertFalse(held.mapped("return_picking_id"))
+        customers = self.env.ref("stock.stock_location_customers")
+        recycling = self.env.ref("aftersales_repair.stock_location_recycling")
+        for repair in returned:
+            self.assertEqual(repair.state, "done")
+            self.assertEqual(repair.aftersales_ticket_id.stage_id,
+                             self.env.ref("aftersales_ticket.stage_resolved"))
+            self.assertEqual(repair.return_picking_id.state, "done")
+            self.assertTrue(repair.return_picking_id.aftersales_signature)
+            self.assertGreater(repair.date_returned, repair.date_received)
+            # the serial is back at the customer, the defective part in
+            # recycling, the new one taken from the spare parts
+            self.assertEqual(self.env["stock.quant"].search([
+                ("lot_id", "=", repair.lot_id.id),
+                ("quantity", ">", 0)]).location_id, customers)
+            self.assertEqual(
+                {(line.type, line.move_id.state, line.move_id.location_dest_id
+                  == recycling) for line in repair.operations},
+                {("add", "done", False), ("remove", "done", True)})
 
     def test_survey_answers_with_a_few_low_scores(self):
         answers = self.env["survey.user_input"].search(
