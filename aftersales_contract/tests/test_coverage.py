@@ -93,5 +93,15 @@ class TestCoverage(ContractCase):
         draft = self.env["aftersales.ticket"].new({
             "partner_id": self.customer_a.id, "lot_id": self.lot.id,
             "date_received": "2026-06-10 08:00:00"})
-        with self.assertQueryCount(5):
+        # the customer's running contracts, then their equipment lines
+        with self.assertQueryCount(2):
             self.assertTrue(draft._get_covering_contract())
+        # a customer without a running contract: one query, whatever the
+        # number of other customers' contracts
+        other = self.env["aftersales.ticket"].new({
+            "partner_id": self.customer_b.id, "lot_id": self.lot.id,
+            "date_received": "2026-06-10 08:00:00"})
+        # read by the intake already
+        self.assertEqual(other.partner_id.commercial_partner_id, self.customer_b)
+        with self.assertQueryCount(1):
+            self.assertFalse(other._get_covering_contract())
