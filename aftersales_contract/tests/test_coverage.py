@@ -88,6 +88,13 @@ class TestCoverage(ContractCase):
         with self.assertRaises(UserError):
             ticket.write({"contract_id": contract.id})
 
+    def test_contract_of_another_company_does_not_cover(self):
+        other_company = self.env["res.company"].create({"name": "Other Co"})
+        self.make_contract(company_id=other_company.id)
+        ticket = self.ticket_for(self.lot)
+        self.assertFalse(ticket.contract_id)
+        self.assertEqual(ticket.service_category, "A")
+
     def test_coverage_lookup_query_count(self):
         self.make_contract()
         draft = self.env["aftersales.ticket"].new({

@@ -1011,12 +1011,9 @@ class AftersalesDemoBuilder(models.AbstractModel):
     def _demo_event_repair(self, plan, state):
         """A new part from the spare-parts location, the defective one to
         recycling, and the repair's customer invoice when there is one."""
-        repair, rng = plan["repair"], state["rng"]
-        catalogue = state["catalogue"]
-        categ = self._demo_categ_key(state, repair.product_id.categ_id)
-        part = rng.choice([part for part in catalogue["parts"]
-                           if catalogue["part_categ"][part.id] == categ]
-                          or catalogue["parts"])
+        repair = plan["repair"]
+        part = state["rng"].choice(
+            self._demo_parts_for(state, repair.product_id))
         Line = self.env["mrp.repair.line"]
         for line_type, price in (("add", part.lst_price), ("remove", 0.0)):
             Line.create({
@@ -1038,8 +1035,7 @@ class AftersalesDemoBuilder(models.AbstractModel):
         picking = repair.return_picking_id
         picking.write({
             "aftersales_signature": _png_signature(state["rng"]),
-            "aftersales_signed_by": plan["partner"].child_ids[:1].name
-            or plan["partner"].name,
+            "aftersales_signed_by": self._demo_signer(plan),
         })
         picking.action_done()
 
@@ -1081,12 +1077,9 @@ class AftersalesDemoBuilder(models.AbstractModel):
         van = state["stock"]["vans"].get(ticket.user_id.id)
         if not van:
             return
-        categ = ticket.product_id.categ_id
         candidates = [
-            part for part in state["catalogue"]["parts"]
-            if state["catalogue"]["part_categ"][part.id] in (
-                None, categ.name and self._demo_categ_key(state, categ))
-            and state["van_stock"].get((van.id, part.id), 0) >= 2]
+            part for part in self._demo_parts_for(state, ticket.product_id)
+            if state["van_stock"].get((van.id, part.id), 0) >= 2]
         for part in rng.sample(candidates, min(len(candidates),
                                                rng.choice((0, 1, 1, 2)))):
             quantity = float(rng.choice((1, 1, 2)))
@@ -1094,6 +1087,19 @@ class AftersalesDemoBuilder(models.AbstractModel):
                 "ticket_id": ticket.id, "product_id": part.id,
                 "quantity": quantity})
             state["van_stock"][(van.id, part.id)] -= quantity
+
+    def _demo_parts_for(self, state, product):
+        """The spare parts that fit ``product``: those of its category and
+        those that fit every appliance."""
+        catalogue, categ = state["catalogue"], product.categ_id
+        key = categ.name and self._demo_categ_key(state, categ)
+        return [part for part in catalogue["parts"]
+                if catalogue["part_categ"][part.id] in (None, key)]
+
+    @staticmethod
+    def _demo_signer(plan):
+        """Who signs for the customer: its first contact, or itself."""
+        return plan["partner"].child_ids[:1].name or plan["partner"].name
 
     def _demo_categ_key(self, state, categ):
         for key, category in state["catalogue"]["categories"].items():
@@ -1110,8 +1116,7 @@ class AftersalesDemoBuilder(models.AbstractModel):
             "diagnosis": "Checked on site: %s." % plan["subject"].lower(),
             "resolution": "Fault fixed and unit tested with the customer.",
             "customer_signature": _png_signature(rng),
-            "signed_by": plan["partner"].child_ids[:1].name
-            or plan["partner"].name,
+            "signed_by": self._demo_signer(plan),
         })
         ticket.action_resolve()
         follow = []
