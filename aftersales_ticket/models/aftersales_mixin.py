@@ -6,7 +6,7 @@ from datetime import date
 from psycopg2 import OperationalError, errorcodes, sql
 
 from odoo import _, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..lib import value_check
 
@@ -167,6 +167,53 @@ class AftersalesMixin(models.AbstractModel):
 
     def _aftersales_names(self):
         return [name for _id, name in self.sudo().name_get()]
+
+    def _aftersales_can_read(self, documents):
+        """Whether the current user may read every record of
+        ``documents`` (rights and record rules), without raising."""
+        documents = documents.sudo(self.env.uid)
+        if not documents.check_access_rights("read", raise_exception=False):
+            return False
+        try:
+            documents.check_access_rule("read")
+        except AccessError:
+            return False
+        return True
+
+    def _aftersales_open_documents(self, documents, action_xmlid, form_xmlid,
+                                   reason):
+        """What an action returns once it made ``documents`` (invoices,
+        pickings) for ``self``: their form (one) or list (several) when the
+        user may read them. A role without accounting or stock rights gets
+        them prepared for the people who have those rights instead of a
+        form it may not open: a note on each record of ``self`` naming the
+        documents and ``reason``, a notification to the user, and ``True``
+        (the web client reloads the record)."""
+        documents = documents.exists()
+        if not documents:
+            return True
+        if self._aftersales_can_read(documents):
+            action = self.env.ref(action_xmlid).read()[0]
+            if len(documents) == 1:
+                action["views"] = [(self.env.ref(form_xmlid).id, "form")]
+                action["res_id"] = documents.id
+            else:
+                action["domain"] = [("id", "in", documents.ids)]
+            return action
+        message = _("%(documents)s prepared: %(reason)s") % {
+            "documents": ", ".join(documents._aftersales_names()
+                                   if hasattr(documents, "_aftersales_names")
+                                   else [name for _id, name in
+                                         documents.sudo().name_get()]),
+            "reason": reason}
+        if hasattr(self, "message_post"):
+            for record in self._aftersales_unique():
+                record.message_post(body=message, subtype="mail.mt_note")
+        self.env["bus.bus"].sendone(
+            (self.env.cr.dbname, "res.partner", self.env.user.partner_id.id),
+            {"type": "simple_notification", "title": _("Prepared"),
+             "message": message, "sticky": False, "warning": False})
+        return True
 
     def _aftersales_schedule_activities(self, user_by_record, summary,
                                         note=None, date_deadline=None):
