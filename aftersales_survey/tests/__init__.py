@@ -6,3 +6,4 @@ from . import test_complaint
 from . import test_evaluation
 from . import test_settings
 from . import test_i18n
+from . import test_answer_privacy
