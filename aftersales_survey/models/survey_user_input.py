@@ -9,7 +9,7 @@ import logging
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError
 
 from odoo.addons.queue_job.job import job
 
