@@ -76,6 +76,15 @@ class TestAnswerPrivacy(SurveyCase):
         self.assertEqual(len(self.Result.sudo(self.technician).search(
             [("user_input_id", "=", self.user_input.id)])), 4)
 
+    def test_director_of_the_parent_team_reads_the_sub_teams_answers(self):
+        ticket = self.closed_ticket(team_id=self.team_suburban.id,
+                                    user_id=self.technician_other.id)
+        user_input = self.answer(self.invitation(ticket), LOWEST)
+        self.assertEqual(self.UserInput.sudo(self.director).search(
+            [("id", "=", user_input.id)]), user_input)
+        self.assertFalse(self.UserInput.sudo(self.director_other).search(
+            [("id", "=", user_input.id)]))
+
     def test_nobody_writes_an_answer(self):
         line = self.user_input.user_input_line_ids.filtered(
             "value_free_text")

@@ -155,6 +155,10 @@ class TestInvitation(SurveyCase):
             ("model", "=", "aftersales.ticket"), ("res_id", "=", ticket.id)])
         self.assertFalse(messages.filtered(
             lambda message: user_input.token in (message.body or "")))
+        # filed on the invitation, it is sent as any e-mail
+        self._mails(user_input).send(raise_exception=True)
+        self.assertFalse(self._mails(user_input).filtered(
+            lambda mail: mail.state == "exception"))
 
     def test_invitation_is_named_after_ticket_and_customer(self):
         ticket = self.closed_ticket()
