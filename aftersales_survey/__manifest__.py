@@ -24,10 +24,10 @@
         "views/aftersales_survey_result_views.xml",
         "views/aftersales_technician_evaluation_views.xml",
         "views/survey_user_input_views.xml",
+        "views/survey_templates.xml",
         "views/aftersales_ticket_views.xml",
         "views/aftersales_survey_menu.xml",
         "report/aftersales_technician_evaluation_reports.xml",
         "report/report_technician_evaluation.xml",
-        "report/report_service_voucher.xml",
     ],
 }

@@ -236,8 +236,10 @@ def invitations(env, data, count):
         # what the job runner does: the job's function on its records
         sent += UserInput.browse(job.record_ids)._aftersales_send_invitations()
     elapsed = time.time() - start
+    # the e-mails are filed on the invitations (their link stays out of the
+    # ticket's chatter)
     mails = env["mail.mail"].search_count([
-        ("model", "=", "aftersales.ticket"), ("res_id", "in", tickets.ids),
+        ("model", "=", "survey.user_input"), ("res_id", "in", inputs.ids),
         ("state", "=", "outgoing")])
     print("invitations sent: %d e-mails queued (%d outgoing) in %d queries, "
           "%.1f s (%.1f ms each)" % (

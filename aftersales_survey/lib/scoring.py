@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 """Score formulas of the satisfaction survey and the technician
 evaluation, in plain Python (no records)."""
+import math
 
 # The four items the technician is rated on, in the survey's order.
 ITEMS = [
@@ -41,11 +42,20 @@ def weights_error(weights):
     """None when ``weights`` (``{name: percent}``) are each between 0 and
     100 and sum to 100, else the reason in English."""
     for name, weight in weights.items():
+        if not is_finite_number(weight):
+            return "weight %s is not a number" % name
         if weight < 0 or weight > 100:
             return "weight %s is out of 0-100" % name
     if abs(sum(weights.values()) - 100.0) > 1e-6:
         return "weights sum to %s, not 100" % sum(weights.values())
     return None
+
+
+def is_finite_number(value):
+    """Whether ``value`` is a real, finite number (not a text, a boolean,
+    NaN or an infinity)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) \
+        and math.isfinite(value)
 
 
 def weighted_score(scores, weights):
@@ -59,6 +69,16 @@ def weighted_score(scores, weights):
         return None
     return sum(score * weights.get(name, 0) for name, score in scores.items()
                if score is not None) / float(total_weight)
+
+
+def complete_weighted_score(scores, weights):
+    """``weighted_score`` when every weighted part has a score, else None:
+    a month without survey answers (or without tickets) has no evaluation
+    score rather than one made of the other parts only."""
+    if any(score is None and weights.get(name, 0)
+           for name, score in scores.items()):
+        return None
+    return weighted_score(scores, weights)
 
 
 def rate(part, whole):

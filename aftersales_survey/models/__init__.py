@@ -7,5 +7,6 @@ from . import aftersales_ticket_stage
 from . import aftersales_survey_attribution_mixin
 from . import aftersales_survey_result
 from . import survey_user_input
+from . import survey_user_input_line
 from . import aftersales_ticket
 from . import aftersales_technician_evaluation

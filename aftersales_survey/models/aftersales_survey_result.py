@@ -1,6 +1,6 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..lib.scoring import ITEMS, LEVELS
 
@@ -10,7 +10,7 @@ class AftersalesSurveyResult(models.Model):
     ``read_group`` aggregates it by technician, team, month and item."""
 
     _name = "aftersales.survey.result"
-    _inherit = ["aftersales.survey.attribution.mixin"]
+    _inherit = ["aftersales.survey.attribution.mixin", "aftersales.mixin"]
     _description = "Satisfaction Survey Score"
     _order = "date desc, id desc"
     _rec_name = "item"
@@ -28,6 +28,18 @@ class AftersalesSurveyResult(models.Model):
         readonly=True)
     score = fields.Float(readonly=True, group_operator="avg",
                          help="Score of the level out of 100.")
+
+    @api.model
+    def create(self, vals):
+        # written by the answer flow only (no role may create or write
+        # scores); its values are checked all the same
+        self._aftersales_check_values(vals, creating=True)
+        return super(AftersalesSurveyResult, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_values(vals, creating=False)
+        return super(AftersalesSurveyResult, self).write(vals)
 
     _sql_constraints = [
         ("item_unique", "UNIQUE (user_input_id, item)",

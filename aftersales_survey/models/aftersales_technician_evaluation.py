@@ -42,6 +42,17 @@ class AftersalesTechnicianEvaluation(models.Model):
     response_rate = fields.Float(string="Response Rate (%)",
                                  compute="_compute_scores")
     score = fields.Float(string="Evaluation Score", compute="_compute_scores")
+    # No data reads as no data: a month without survey answers has no
+    # satisfaction (NULL in the view, not 0) and no evaluation score (not
+    # one made of the other parts); the figures as shown, "-" for none.
+    has_satisfaction = fields.Boolean(compute="_compute_scores")
+    has_score = fields.Boolean(compute="_compute_scores")
+    satisfaction_display = fields.Char(
+        string="Customer Satisfaction", compute="_compute_scores")
+    response_rate_display = fields.Char(
+        string="Response Rate (%)", compute="_compute_scores")
+    score_display = fields.Char(
+        string="Evaluation Score", compute="_compute_scores")
 
     @api.model_cr
     def init(self):
@@ -83,12 +94,19 @@ class AftersalesTechnicianEvaluation(models.Model):
                 evaluation.closed_count, evaluation.sla_met_count,
                 evaluation.first_time_fix_count, evaluation.complaint_count,
                 evaluation.satisfaction if evaluation.answer_count else None)
+            response_rate = scoring.rate(
+                evaluation.answer_count, evaluation.invitation_count)
+            score = scoring.complete_weighted_score(parts, weights)
             evaluation.sla_rate = parts["sla"] or 0.0
             evaluation.first_time_fix_rate = parts["first_time_fix"] or 0.0
             evaluation.complaint_score = parts["complaints"] or 0.0
-            evaluation.response_rate = scoring.rate(
-                evaluation.answer_count, evaluation.invitation_count) or 0.0
-            evaluation.score = scoring.weighted_score(parts, weights) or 0.0
+            evaluation.response_rate = response_rate or 0.0
+            evaluation.score = score or 0.0
+            evaluation.has_satisfaction = parts["satisfaction"] is not None
+            evaluation.has_score = score is not None
+            evaluation.satisfaction_display = _figure(parts["satisfaction"])
+            evaluation.response_rate_display = _figure(response_rate)
+            evaluation.score_display = _figure(score)
 
     def _get_item_scores(self):
         """``{evaluation id: {item: mean score}}``, one ``read_group`` for
@@ -117,6 +135,14 @@ class AftersalesTechnicianEvaluation(models.Model):
             if key in keys:
                 result[keys[key]][group["item"]] = group["score"]
         return result
+
+
+NO_DATA = "\u2013"
+
+
+def _figure(value):
+    """A figure as shown: two decimals, or a dash for no data."""
+    return NO_DATA if value is None else "%.2f" % value
 
 
 def _next_month(day):

@@ -1,7 +1,5 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-import base64
-
 from odoo import _, fields, models
 
 
@@ -56,6 +54,9 @@ class AftersalesTicket(models.Model):
         tickets = self._aftersales_unique()._aftersales_survey_tickets()
         if not survey or not tickets:
             return self.env["survey.user_input"]
+        # two transactions closing the same ticket at once: the second is
+        # refused at once (its own closing write holds the rows already)
+        tickets = tickets._aftersales_lock()
         # sudo: a technician or agent closing the ticket may not manage
         # surveys; the invitation is the customer's, not theirs
         UserInput = self.env["survey.user_input"].sudo()
@@ -71,17 +72,6 @@ class AftersalesTicket(models.Model):
         if with_email:
             with_email._aftersales_enqueue("_aftersales_send_invitations")
         return new_inputs
-
-    def _aftersales_survey_qr_code(self):
-        """QR code (PNG data URI) of the survey link, for the voucher of a
-        customer without e-mail."""
-        self.ensure_one()
-        user_input = self.sudo().survey_input_ids[:1]
-        if not user_input:
-            return False
-        png = self.env["ir.actions.report"].barcode(
-            "QR", user_input.survey_url, width=150, height=150)
-        return "data:image/png;base64,%s" % base64.b64encode(png).decode()
 
     def action_open_survey_answer(self):
         self.ensure_one()

@@ -1,7 +1,11 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import math
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+
+from odoo.addons.aftersales_ticket.lib import value_check
 
 from ..lib import scoring
 
@@ -65,9 +69,45 @@ class ResConfigSettings(models.TransientModel):
                 parameters[field_name] = (key, float, default)
         return parameters
 
+    @api.model
+    def _aftersales_survey_setting_fields(self):
+        return ["aftersales_survey_reminder_days",
+                "aftersales_survey_low_score_threshold"] + sorted(
+                    ITEM_WEIGHT_FIELDS) + sorted(EVALUATION_WEIGHT_FIELDS)
+
+    def _aftersales_check_survey_types(self, vals):
+        """The survey settings of ``vals`` by their type: a number, finite,
+        in range (a text, NaN or an infinity is refused with the setting's
+        name, before anything is stored)."""
+        for name in self._aftersales_survey_setting_fields():
+            if name not in vals:
+                continue
+            field = self._fields[name]
+            found = value_check.problem(field.type, vals[name])
+            if found:
+                message, params = found
+                raise ValidationError(_("%(field)s: %(problem)s") % {
+                    "field": field._description_string(self.env),
+                    "problem": _(message) % params})
+
+    @api.model
+    def create(self, vals):
+        self._aftersales_check_survey_types(vals)
+        return super(ResConfigSettings, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_survey_types(vals)
+        return super(ResConfigSettings, self).write(vals)
+
     def _check_aftersales_values(self):
         result = super(ResConfigSettings, self)._check_aftersales_values()
         for settings in self:
+            for name in settings._aftersales_survey_setting_fields():
+                if not scoring.is_finite_number(settings[name]):
+                    raise ValidationError(_("%s must be a number.") % (
+                        settings._fields[name]._description_string(
+                            settings.env)))
             if not 0 <= settings.aftersales_survey_reminder_days <= 365:
                 raise ValidationError(_(
                     "The survey reminder delay must be between 0 and 365 "
@@ -80,6 +120,14 @@ class ResConfigSettings(models.TransientModel):
                     (ITEM_WEIGHT_FIELDS, _("overall survey score")),
                     (EVALUATION_WEIGHT_FIELDS, _("technician evaluation"))):
                 weights = {name: settings[name] for name in fields_}
+                for name, weight in weights.items():
+                    if not 0 <= weight <= 100:
+                        raise ValidationError(_(
+                            "%(setting)s must be between 0 and 100 %% "
+                            "(got %(value)s).") % {
+                                "setting": settings._fields[name]
+                                ._description_string(settings.env),
+                                "value": weight})
                 if scoring.weights_error(weights):
                     raise ValidationError(_(
                         "The weights of the %(what)s must each be between 0 "
@@ -97,10 +145,15 @@ def get_survey_parameters(env):
     get_param = env["ir.config_parameter"].sudo().get_param
 
     def number(key, default, cast=float):
+        """The parameter as a finite number, else the default (a value
+        stored by hand as 'abc', 'nan' or 'inf' is not used)."""
         try:
-            return cast(get_param(key, default))
-        except (TypeError, ValueError):
+            value = cast(get_param(key, default))
+        except (TypeError, ValueError, OverflowError):
             return default
+        if not math.isfinite(value) or abs(value) > value_check.MAX_NUMBER:
+            return default
+        return value
 
     return {
         "reminder_days": number(REMINDER_DAYS_PARAM, DEFAULT_REMINDER_DAYS, int),

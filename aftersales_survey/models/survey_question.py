@@ -1,6 +1,6 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..lib.scoring import ITEMS
 
@@ -9,7 +9,12 @@ class SurveyQuestion(models.Model):
     """A question of the satisfaction survey rates one evaluation item, or
     collects the customer's suggestions or complaint."""
 
-    _inherit = "survey.question"
+    _name = "survey.question"
+    _inherit = ["survey.question", "aftersales.mixin"]
+    # Odoo's own fields and stored computes are Odoo's business: the
+    # suite checks the values of the fields it adds
+    _aftersales_guard_stored_computes = False
+    _aftersales_own_fields = ("aftersales_item", "aftersales_is_complaint_text")
 
     aftersales_item = fields.Selection(
         ITEMS, string="Evaluation Item",
@@ -17,3 +22,17 @@ class SurveyQuestion(models.Model):
     aftersales_is_complaint_text = fields.Boolean(
         string="Suggestions or Complaint",
         help="A non-empty answer to this question opens a complaint.")
+
+    @api.model
+    def create(self, vals):
+        self._aftersales_check_field_values(
+            {name: vals[name] for name in self._aftersales_own_fields
+             if name in vals})
+        return super(SurveyQuestion, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_field_values(
+            {name: vals[name] for name in self._aftersales_own_fields
+             if name in vals})
+        return super(SurveyQuestion, self).write(vals)

@@ -4,6 +4,7 @@
 ``survey.user_input`` with its token, linked to the ticket, technician and
 team; its invitation and reminder e-mails; the results of its answer and
 the complaint a low score opens."""
+import base64
 import logging
 from datetime import timedelta
 
@@ -27,11 +28,29 @@ PROTECTED_FIELDS = (
     "answered_count", "overall_score", "is_low_score", "complaint_text",
     "complaint_id",
 )
+# Odoo's own fields of an invitation of the suite, set by the suite (and the
+# answer flow, as superuser after the token check) only: whom the link is
+# mailed to, for which survey, with which token, in which state.
+INVITATION_FIELDS = (
+    "email", "partner_id", "state", "token", "survey_id", "type",
+    "test_entry", "deadline", "last_displayed_page_id", "date_create",
+    "user_input_line_ids",
+)
+# Characters of the customer's text copied into the complaint's
+# description; the whole text stays in the answer and is attached to the
+# complaint.
+COMPLAINT_EXCERPT = 5000
 
 
 class SurveyUserInput(models.Model):
     _name = "survey.user_input"
-    _inherit = ["survey.user_input", "aftersales.survey.attribution.mixin"]
+    _inherit = ["survey.user_input", "aftersales.survey.attribution.mixin",
+                "aftersales.mixin"]
+    # the invitations of the suite change only through the suite (see
+    # ``_aftersales_check_protected``); Odoo's stored computed fields of
+    # other surveys' answers are Odoo's business
+    _aftersales_workflow_fields = PROTECTED_FIELDS + INVITATION_FIELDS
+    _aftersales_guard_stored_computes = False
 
     invitation_sent_on = fields.Datetime(readonly=True, copy=False, index=True)
     reminder_sent_on = fields.Datetime(readonly=True, copy=False)
@@ -67,25 +86,75 @@ class SurveyUserInput(models.Model):
             user_input.survey_url = "%s/%s" % (
                 user_input.survey_id.public_url, user_input.token)
 
-    def _aftersales_check_protected(self, vals):
-        names = sorted(set(vals).intersection(PROTECTED_FIELDS))
-        if names and self.env.uid != SUPERUSER_ID:
+    @api.multi
+    def name_get(self):
+        """An invitation of the suite is named after its ticket and
+        customer (Odoo names answers by their creation time)."""
+        names = dict(super(SurveyUserInput, self).name_get())
+        result = []
+        # sudo: the ticket's number and customer of an answer the user reads
+        for user_input in self.sudo():
+            name = names.get(user_input.id)
+            if user_input.ticket_id:
+                name = _("Satisfaction survey %(ticket)s - %(customer)s") % {
+                    "ticket": user_input.ticket_id.name,
+                    "customer": user_input.partner_id.display_name
+                    or user_input.email or "-"}
+            result.append((user_input.id, name))
+        return result
+
+    def _aftersales_is_suite(self):
+        """Whether one of the answers of ``self`` belongs to the suite: the
+        invitation of a ticket, or an answer of a service ticket survey."""
+        # sudo: which survey an answer belongs to, whoever writes
+        return any(user_input.ticket_id
+                   or user_input.survey_id.survey_ticket_invitations
+                   for user_input in self.sudo())
+
+    def _aftersales_check_protected(self, vals, suite):
+        """Refuse ``vals`` setting a field only the suite sets: its own
+        fields on every answer, Odoo's invitation fields (address, partner,
+        state, token, survey) on the suite's answers (``suite``)."""
+        if self.env.uid == SUPERUSER_ID or self._aftersales_in_workflow():
+            return
+        protected = PROTECTED_FIELDS + (INVITATION_FIELDS if suite else ())
+        names = sorted(set(vals).intersection(protected))
+        if names:
             raise AccessError(_(
                 "%s of a satisfaction survey are set by the After-Sales suite "
                 "only.") % ", ".join(
                     self._fields[name]._description_string(self.env)
                     for name in names))
 
+    def _aftersales_check_workflow_values(self, vals):
+        # the suite's invitations: see _aftersales_check_protected
+        self._aftersales_check_protected(vals, True)
+
     @api.model
     def create(self, vals):
-        self._aftersales_check_protected(vals)
+        suite = bool(vals.get("ticket_id"))
+        if not suite and vals.get("survey_id"):
+            # sudo: whether the survey is the suite's, whoever answers
+            suite = self.env["survey.survey"].sudo().browse(
+                vals["survey_id"]).exists().survey_ticket_invitations
+        if suite:
+            self._aftersales_check_field_values(vals)
+            if self.env.uid != SUPERUSER_ID:
+                # before the insert (the record rule says it after)
+                raise AccessError(_(
+                    "The invitations of a satisfaction survey are created "
+                    "by the After-Sales suite only."))
+        self._aftersales_check_protected(vals, suite)
         return super(SurveyUserInput, self).create(vals)
 
     @api.multi
     def write(self, vals):
         """An answer completed (the survey controller writes the state)
         stores the scores of its ticket's technician."""
-        self._aftersales_check_protected(vals)
+        suite = self._aftersales_is_suite()
+        if suite:
+            self._aftersales_check_field_values(vals)
+        self._aftersales_check_protected(vals, suite)
         finishing = self.browse()
         if vals.get("state") == "done":
             finishing = self.filtered(
@@ -146,11 +215,13 @@ class SurveyUserInput(models.Model):
         or two jobs on the same invitations, send each e-mail once."""
         if not self:
             return 0
+        # another transaction sending them right now: refused at once
+        locked = self._aftersales_lock()
         self.env.cr.execute(
             "SELECT id FROM survey_user_input WHERE id IN %s AND {field} IS "
             "NULL AND email IS NOT NULL AND ticket_id IS NOT NULL "
-            "ORDER BY id FOR UPDATE".format(field=sent_field),
-            (tuple(self.ids),))
+            "ORDER BY id".format(field=sent_field),
+            (tuple(locked.ids),))
         ids = [row[0] for row in self.env.cr.fetchall()]
         if not ids:
             return 0
@@ -161,18 +232,17 @@ class SurveyUserInput(models.Model):
         values_by_id = template.generate_email(ids, fields=[
             "subject", "body_html", "email_from", "email_to", "partner_to",
             "email_cc", "reply_to", "scheduled_date"])
-        # read before the loop: each e-mail created empties the cache
-        ticket_ids = {user_input.id: user_input.ticket_id.id
-                      for user_input in inputs}
         Mail = self.env["mail.mail"].sudo()
         for user_input in inputs:
             values = values_by_id[user_input.id]
             values.pop("attachment_ids", None)
             values.pop("attachments", None)
             partner_ids = values.pop("partner_ids", [])
+            # filed on the invitation, not in the ticket's chatter: the link
+            # is the customer's key, the technician rated must not see it
             values.update({
-                "model": "aftersales.ticket",
-                "res_id": ticket_ids[user_input.id],
+                "model": self._name,
+                "res_id": user_input.id,
                 "message_type": "email",
                 "auto_delete": True,
                 "recipient_ids": [(4, pid) for pid in partner_ids],
@@ -217,12 +287,28 @@ class SurveyUserInput(models.Model):
 
     def _aftersales_record_answers(self):
         """The item scores of completed answers stored as results, the
-        overall score, and the complaint job queued on a low score."""
+        overall score, and the complaint job queued on a low score. Once
+        per answer: the rows are locked and an answer already recorded is
+        left alone (called twice, or by two transactions, it stores its
+        scores once; a unique index on the results stands behind it)."""
+        if not self:
+            return self.browse()
+        locked = self._aftersales_lock()
+        self.env.cr.execute(
+            "SELECT id FROM survey_user_input WHERE id IN %s AND state = "
+            "'done' AND ticket_id IS NOT NULL AND coalesce(answered_count, "
+            "0) = 0 ORDER BY id", (tuple(locked.ids),))
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        if not ids:
+            return self.browse()
+        self.invalidate_cache(ids=ids)
         params = get_survey_parameters(self.env)
+        # sudo: the scores are written by the answer flow for the customer,
+        # who answers without logging in (nobody else writes them)
         Result = self.env["aftersales.survey.result"].sudo()
         now = fields.Datetime.now()
         low = self.browse()
-        for user_input in self:
+        for user_input in self.sudo().browse(ids):
             levels, text = {}, ""
             for line in user_input.user_input_line_ids:
                 question = line.question_id
@@ -262,6 +348,7 @@ class SurveyUserInput(models.Model):
             })
             if is_low:
                 low |= user_input
+        low = low.with_env(self.env)
         if low:
             low._aftersales_enqueue("_aftersales_open_complaints")
         return low
@@ -275,15 +362,21 @@ class SurveyUserInput(models.Model):
         ticket = self.ticket_id
         scores = ", ".join(
             "%s: %s" % (dict(scoring.ITEMS)[result.item],
-                        dict(result._fields["level"].selection)[result.level])
+                        dict(result._fields["level"].selection).get(
+                            result.level, result.level))
             for result in self.result_ids.sorted("item"))
         description = _("Satisfaction survey of %(ticket)s: overall score "
                         "%(score).0f / 100 (%(scores)s).") % {
             "ticket": ticket.name, "score": self.overall_score,
             "scores": scores}
-        if self.complaint_text:
-            description += "\n\n" + self.complaint_text
-        return {
+        text = self.complaint_text or ""
+        if len(text) > COMPLAINT_EXCERPT:
+            text = text[:COMPLAINT_EXCERPT] + "\n[...] " + _(
+                "(%d characters: the whole text is attached to this "
+                "complaint.)") % len(self.complaint_text)
+        if text:
+            description += "\n\n" + text
+        values = {
             "subject": _("Complaint from the satisfaction survey of %s")
             % ticket.name,
             "description": description,
@@ -298,6 +391,30 @@ class SurveyUserInput(models.Model):
             "company_id": ticket.company_id.id,
             "survey_origin_ticket_id": ticket.id,
         }
+        Ticket = self.env["aftersales.ticket"]
+        if "concerned_user_id" in Ticket._fields:
+            # the complaint is about the rated technician: dispatch sends
+            # someone else (core: concerned_user_id)
+            values["concerned_user_id"] = self.technician_id.id or \
+                ticket.user_id.id or False
+        return values
+
+    def _aftersales_attach_complaint_text(self, complaint):
+        """The customer's whole text attached to ``complaint`` when the
+        description holds an excerpt only."""
+        self.ensure_one()
+        text = self.complaint_text or ""
+        if len(text) <= COMPLAINT_EXCERPT:
+            return self.env["ir.attachment"]
+        # sudo: the job attaches the customer's text to the complaint
+        return self.env["ir.attachment"].sudo().create({
+            "name": _("Survey complaint %s.txt") % self.ticket_id.name,
+            "datas_fname": "survey-complaint-%s.txt" % self.ticket_id.id,
+            "datas": base64.b64encode(text.encode("utf-8")),
+            "mimetype": "text/plain",
+            "res_model": "aftersales.ticket",
+            "res_id": complaint.id,
+        })
 
     @job(default_channel="root")
     def _aftersales_open_complaints(self):
@@ -308,10 +425,10 @@ class SurveyUserInput(models.Model):
         a unique index)."""
         if not self:
             return 0
+        locked = self._aftersales_lock()
         self.env.cr.execute(
             "SELECT id FROM survey_user_input WHERE id IN %s AND is_low_score "
-            "AND complaint_id IS NULL ORDER BY id FOR UPDATE",
-            (tuple(self.ids),))
+            "AND complaint_id IS NULL ORDER BY id", (tuple(locked.ids),))
         ids = [row[0] for row in self.env.cr.fetchall()]
         if not ids:
             return 0
@@ -333,6 +450,7 @@ class SurveyUserInput(models.Model):
                 complaint = Ticket._aftersales_workflow().create(
                     user_input._aftersales_prepare_complaint_values()
                 ).with_env(Ticket.env)
+                user_input._aftersales_attach_complaint_text(complaint)
                 ticket._aftersales_post_note(
                     _("Low satisfaction score: complaint %s opened.")
                     % complaint.name)

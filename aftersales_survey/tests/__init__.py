@@ -6,3 +6,5 @@ from . import test_complaint
 from . import test_evaluation
 from . import test_settings
 from . import test_i18n
+from . import test_answer_privacy
+from . import test_integrity_policy

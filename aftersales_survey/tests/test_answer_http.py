@@ -126,3 +126,79 @@ class TestAnswerHttp(AftersalesHttpCase):
             self.survey.id, "not-a-token"))
         self.assertIn("403: Forbidden", response.text)
         self.assertNotIn("How was the technician", response.text)
+
+    def _count_answers(self):
+        self.refresh()
+        return self.env["survey.user_input"].search_count(
+            [("survey_id", "=", self.survey.id)])
+
+    def test_start_without_invitation_creates_no_answer(self):
+        before = self._count_answers()
+        for url in ("/survey/start/%d" % self.survey.id,
+                    "/survey/start/%d/phantom" % self.survey.id):
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 403)
+            self.assertIn("link of your invitation", response.text)
+        self.assertEqual(self._count_answers(), before)
+
+    def test_pages_name_the_ticket_and_the_technician(self):
+        start = self.url_open("/survey/start/%d/%s" % (
+            self.survey.id, self.user_input.token))
+        page = self._open(self.user_input)
+        for response in (start, page):
+            self.assertIn(self.ticket.name, response.text)
+            self.assertIn("Http Technician", response.text)
+            self.assertIn("Boiler repaired", response.text)
+
+    def test_text_or_unknown_answer_is_a_clear_400(self):
+        page = self._open(self.user_input)
+        csrf = self._csrf(page)
+        attitude = self.env.ref("aftersales_survey.survey_question_attitude")
+        tag = "%d_%d_%d" % (self.survey.id, self.page.id, attitude.id)
+        other_question_label = survey_label(self.env, "skill", 1).id
+        for value in ("abc", "99999999", str(other_question_label)):
+            data = self._post_data(self.user_input.token, csrf,
+                                   dict.fromkeys(ITEM_XMLIDS, 4))
+            data[tag] = value
+            response = self.url_post("/survey/submit/%d" % self.survey.id,
+                                     data)
+            self.assertEqual(response.status_code, 400, value)
+            self.assertIn(tag, json.loads(response.text)["errors"])
+        data = self._post_data(self.user_input.token, csrf,
+                               dict.fromkeys(ITEM_XMLIDS, 4))
+        data["page_id"] = "abc"
+        response = self.url_post("/survey/submit/%d" % self.survey.id, data)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("error", json.loads(response.text))
+        # a 1 MB complaint is refused with a message, nothing stored
+        data = self._post_data(self.user_input.token, csrf,
+                               dict.fromkeys(ITEM_XMLIDS, 4),
+                               text="x" * (1024 * 1024))
+        response = self.url_post("/survey/submit/%d" % self.survey.id, data)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("too long", json.loads(response.text)["error"])
+        self.refresh()
+        self.assertEqual(self.user_input.state, "new")
+        self.assertFalse(self.user_input.sudo().user_input_line_ids)
+
+    def test_customer_finds_the_link_in_the_portal_technician_does_not(self):
+        env = self.env(context={"no_reset_password": True})
+        contact = env["res.partner"].create({
+            "name": "Http Survey Contact",
+            "parent_id": self.ticket.partner_id.id,
+            "email": "contact@survey.example.com"})
+        self.create_user("test_survey_http_portal", ["base.group_portal"],
+                         "portal-pass-123", partner=contact)
+        self.technician.write({"password": "tech-pass-123"})
+        self.checkpoint()
+        url = "/my/tickets/%d" % self.ticket.id
+        self.authenticate("test_survey_http_portal", "portal-pass-123")
+        page = self.url_open(url)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(self.user_input.token, page.text)
+        # (an internal user without invoicing rights gets an error from the
+        # invoices' portal counter today: whatever the page, no link)
+        self.authenticate("test_survey_http_tech", "tech-pass-123")
+        with mute_logger("odoo.http"):
+            page = self.url_open(url)
+        self.assertNotIn(self.user_input.token, page.text)

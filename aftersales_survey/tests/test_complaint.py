@@ -1,5 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+import base64
+
 import psycopg2
 
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -124,3 +126,42 @@ class TestLowScoreComplaint(SurveyCase):
         self.assertTrue(user_input.is_low_score)
         self.assertEqual(user_input.result_ids.filtered(
             lambda r: r.item == "skill").level, "1")
+
+    def test_long_complaint_text_opens_the_complaint_with_it_attached(self):
+        text = ("The boiler leaks again and nobody called me back. " * 2400)[
+            :119999] + "."
+        ticket, user_input = self._answered(ALL_GOOD, text=text)
+        self.assertEqual(user_input.complaint_text, text)
+        self.assertEqual(user_input._aftersales_open_complaints(), 1)
+        complaint = self._complaints(ticket)
+        self.assertEqual(len(complaint), 1)
+        self.assertEqual(user_input.complaint_id, complaint)
+        self.assertLess(len(complaint.description), 10000)
+        self.assertIn("The boiler leaks again", complaint.description)
+        attachment = self.env["ir.attachment"].search([
+            ("res_model", "=", "aftersales.ticket"),
+            ("res_id", "=", complaint.id)])
+        self.assertEqual(len(attachment), 1)
+        self.assertEqual(base64.b64decode(attachment.datas).decode("utf-8"),
+                         text)
+
+    def test_complaint_is_not_dispatched_to_the_technician_rated(self):
+        Ticket = self.env["aftersales.ticket"]
+        ticket, user_input = self._answered(dict(ALL_GOOD, attitude=1))
+        values = user_input._aftersales_prepare_complaint_values()
+        if "concerned_user_id" not in Ticket._fields:
+            self.skipTest("the ticket has no technician concerned yet")
+        self.assertEqual(values["concerned_user_id"], self.technician.id)
+        user_input._aftersales_open_complaints()
+        complaint = self._complaints(ticket)
+        self.assertEqual(complaint.concerned_user_id, self.technician)
+        self.assertNotEqual(complaint.user_id, self.technician)
+
+    def test_scores_and_answers_recorded_once(self):
+        ticket, user_input = self._answered(dict(ALL_GOOD, skill=1))
+        self.assertEqual(len(user_input.result_ids), 4)
+        self.assertFalse(user_input._aftersales_record_answers())
+        self.assertFalse((user_input + user_input)._aftersales_record_answers())
+        self.assertEqual(len(user_input.result_ids), 4)
+        self.assertEqual(
+            len(self.jobs("_aftersales_open_complaints", user_input)), 1)

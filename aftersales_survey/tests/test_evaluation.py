@@ -1,5 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from odoo.exceptions import AccessError, ValidationError
+
 from odoo.addons.aftersales_ticket.tests.common import render_pdf
 
 from .common import SurveyCase
@@ -132,3 +134,36 @@ class TestTechnicianEvaluation(SurveyCase):
         pdf, kind = render_pdf(report, evaluation)
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
+
+    def test_no_answer_reads_as_no_data(self):
+        # the director's November ticket: one invitation, no answer
+        evaluation = self.Evaluation.search([
+            ("technician_id", "=", self.director.id),
+            ("month", "=", NOVEMBER)])
+        self.assertEqual((evaluation.closed_count, evaluation.answer_count),
+                         (1, 0))
+        self.assertFalse(evaluation.has_satisfaction)
+        self.assertFalse(evaluation.has_score)
+        row = self.Evaluation.search_read(
+            [("id", "=", evaluation.id)],
+            ["satisfaction_display", "score_display",
+             "response_rate_display"])[0]
+        self.assertEqual((row["satisfaction_display"], row["score_display"]),
+                         ("\u2013", "\u2013"))
+        self.assertEqual(row["response_rate_display"], "0.00")
+        self.assertEqual(self._november().score_display, "68.89")
+        report = self.env.ref(
+            "aftersales_survey.aftersales_technician_evaluation_report")
+        html = report.render_qweb_html(evaluation.ids)[0].decode()
+        self.assertIn('<span class="o_evaluation_score">\u2013</span>', html)
+
+    def test_scores_are_written_by_the_answer_flow_only(self):
+        values = {
+            "user_input_id": self.invitation(self.closed_ticket()).id,
+            "item": "skill", "level": "9", "score": 100.0}
+        with self.assertRaises(AccessError):
+            self.Result.sudo(self.manager).create(dict(values, level="4"))
+        with self.assertRaises(ValidationError):
+            self.Result.create(values)
+        with self.assertRaises(ValidationError):
+            self.Result.create(dict(values, level="4", score=float("nan")))

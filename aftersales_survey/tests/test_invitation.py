@@ -78,8 +78,8 @@ class TestInvitation(SurveyCase):
     def _mails(self, user_input):
         """The survey e-mails of ``user_input`` (those with its link)."""
         return self.env["mail.mail"].search([
-            ("model", "=", "aftersales.ticket"),
-            ("res_id", "=", user_input.ticket_id.id),
+            ("model", "=", "survey.user_input"),
+            ("res_id", "=", user_input.id),
             ("body_html", "ilike", user_input.token)])
 
     def test_invitation_mail_sent_once_with_the_link(self):
@@ -133,21 +133,38 @@ class TestInvitation(SurveyCase):
         self.assertEqual(
             len(self.jobs("_aftersales_send_invitations", user_input)), 1)
 
-    def test_customer_without_email_gets_the_link_on_the_voucher(self):
+    def test_voucher_never_carries_the_survey_link(self):
+        # the technician rated carries the voucher: the link reaches the
+        # customer by e-mail or in the portal only (issue 12)
         partner = self.env["res.partner"].create({"name": "No Mail Customer"})
-        ticket = self.closed_ticket(partner_id=partner.id)
-        user_input = self.invitation(ticket)
-        self.assertFalse(user_input.email)
-        self.assertFalse(self.jobs("_aftersales_send_invitations", user_input))
-        self.assertEqual(user_input._aftersales_send_invitations(), 0)
         report = self.env.ref("aftersales_ticket.aftersales_ticket_report_voucher")
-        html = report.render_qweb_html(ticket.ids)[0].decode()
-        self.assertIn(user_input.survey_url, html)
-        self.assertIn("data:image/png;base64,", html)
-        # a customer with e-mail gets it by e-mail, not on the voucher
-        other = self.closed_ticket()
-        html = report.render_qweb_html(other.ids)[0].decode()
-        self.assertNotIn(self.invitation(other).token, html)
+        for ticket in (self.closed_ticket(partner_id=partner.id),
+                       self.closed_ticket()):
+            user_input = self.invitation(ticket)
+            html = report.sudo(self.technician).render_qweb_html(
+                ticket.ids)[0].decode()
+            self.assertNotIn(user_input.token, html)
+            self.assertNotIn("o_aftersales_survey_link", html)
+
+    def test_invitation_mail_stays_out_of_the_ticket_chatter(self):
+        ticket = self.closed_ticket()
+        user_input = self.invitation(ticket)
+        user_input._aftersales_send_invitations()
+        self.assertEqual(len(self._mails(user_input)), 1)
+        messages = self.env["mail.message"].sudo(self.technician).search([
+            ("model", "=", "aftersales.ticket"), ("res_id", "=", ticket.id)])
+        self.assertFalse(messages.filtered(
+            lambda message: user_input.token in (message.body or "")))
+        # filed on the invitation, it is sent as any e-mail
+        self._mails(user_input).send(raise_exception=True)
+        self.assertFalse(self._mails(user_input).filtered(
+            lambda mail: mail.state == "exception"))
+
+    def test_invitation_is_named_after_ticket_and_customer(self):
+        ticket = self.closed_ticket()
+        name = self.invitation(ticket).display_name
+        self.assertIn(ticket.name, name)
+        self.assertIn(self.customer_a.name, name)
 
     def test_invitations_of_a_batch_in_few_queries(self):
         tickets = self.env["aftersales.ticket"]
