@@ -67,13 +67,11 @@ class ResConfigSettings(models.TransientModel):
             return super(ResConfigSettings, self).default_get(fields_list)
         # not the other apps' get_values: they read what only administrators
         # may (access rules, modules); the manager's screen has none of them
-        wanted = [name for name in fields_list
-                  if name in self._aftersales_setting_fields()
-                  or name == "company_id"]
-        values = models.BaseModel.default_get(self, wanted)
+        # (the fields' own defaults still fill what is required)
+        values = models.BaseModel.default_get(self, fields_list)
         values.update({name: value for name, value
                        in self._aftersales_get_values().items()
-                       if name in wanted})
+                       if name in fields_list})
         return values
 
     @api.model
