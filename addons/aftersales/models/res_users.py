@@ -67,8 +67,7 @@ class ResUsers(models.Model):
                            if group in user.groups_id), None)
             action_id = action.id if action else False
             if user.action_id.id != action_id:
-                # not self.write: the groups did not change
-                super(ResUsers, user).write({"action_id": action_id})
+                user.write({"action_id": action_id})
 
     @api.model
     def _aftersales_set_landing_actions(self):

@@ -149,11 +149,11 @@ class TestPortalLanding(AftersalesHttpCase):
             page = self.url_open("/web/login")
             token = re.search(r'name="csrf_token" value="([^"]+)"',
                               page.text).group(1)
-            response = self.opener.post(
-                "http://%s:%s/web/login" % (odoo_test_common.HOST,
-                                             odoo_test_common.PORT), data={
-                    "login": login, "password": PASSWORD,
-                    "csrf_token": token}, allow_redirects=False, timeout=10)
+            url = "http://%s:%s/web/login" % (odoo_test_common.HOST,
+                                              odoo_test_common.PORT)
+            response = self.opener.post(url, data={
+                "login": login, "password": PASSWORD, "csrf_token": token},
+                allow_redirects=False, timeout=10)
             # where the browser goes: an HTTP redirect, or the page's script
             # that keeps the URL's hash
             if response.is_redirect:
