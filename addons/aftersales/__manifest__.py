@@ -24,7 +24,9 @@
     "data": [
         "security/ir.model.access.csv",
         "security/aftersales_security.xml",
+        "views/assets.xml",
         "views/aftersales_dashboard_views.xml",
+        "views/aftersales_landing_views.xml",
         "views/res_config_settings_views.xml",
         "views/aftersales_menu.xml",
     ],

@@ -3,4 +3,5 @@ from . import aftersales_dashboard_figure
 from . import aftersales_dashboard_mixin
 from . import aftersales_demo_builder
 from . import aftersales_team
+from . import res_config_settings
 from . import res_users

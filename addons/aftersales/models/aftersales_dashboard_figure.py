@@ -17,6 +17,10 @@ MEASURES = {
     "satisfaction": "avg",
 }
 
+# a measure's expression as a finite float, NULL otherwise
+FINITE = ("NULLIF(NULLIF(NULLIF((%s)::float, 'NaN'), 'Infinity'), "
+          "'-Infinity')")
+
 SOURCES = [
     ("ticket", "Service Ticket"),
     ("part", "Part Used on Site"),
@@ -49,6 +53,9 @@ class AftersalesDashboardFigure(models.Model):
                               readonly=True)
     user_id = fields.Many2one("res.users", string="Technician", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    # the same, aggregated by read_group (the cards' currency at no cost)
+    currency_ref = fields.Integer(readonly=True, group_operator="max")
     backlog = fields.Integer(readonly=True, help="Open requests.")
     sla_compliance = fields.Float(
         string="SLA Compliance (%)", readonly=True, group_operator="avg",
@@ -60,11 +67,11 @@ class AftersalesDashboardFigure(models.Model):
         string="Repairs in the Workshop", readonly=True,
         help="Repairs received and not yet returned or cancelled.")
     parts_consumed = fields.Float(
-        readonly=True,
+        string="Parts Consumed (pcs)", readonly=True,
         help="Quantity of parts taken from stock, on site and in the "
              "workshop.")
-    contract_revenue = fields.Float(
-        readonly=True,
+    contract_revenue = fields.Monetary(
+        readonly=True, currency_field="currency_id",
         help="Untaxed amount of the validated contract invoices.")
     renewals_due = fields.Integer(
         readonly=True,
@@ -91,16 +98,25 @@ class AftersalesDashboardFigure(models.Model):
     def _row(source, model, res_id, date, team, user, company, **measures):
         """The select list of one source: the common columns, then every
         measure (those not given are NULL)."""
+        # a stable id, whatever the plan of the query (row_number() over
+        # the union numbered the rows differently from one query to the
+        # next: a search's ids read other rows)
+        number = [key for key, _label in SOURCES].index(source)
         values = [
+            "(%s)::bigint * %d + %d AS id" % (res_id, len(SOURCES), number),
             "'%s' AS source" % source, "'%s' AS res_model" % model,
             "%s AS res_id" % res_id, "(%s)::date AS date" % date,
             "%s AS team_id" % team, "%s AS user_id" % user,
             "%s AS company_id" % company]
         for measure, aggregate in MEASURES.items():
-            expression = measures.get(measure, "NULL")
-            values.append("(%s)::float AS %s" % (expression, measure))
+            # a value that is not a number (NaN or infinity, which a float
+            # column accepts) is no figure: NULL, so that one bad record
+            # neither poisons the sums and averages nor the JSON the web
+            # client parses
+            expression = FINITE % measures.get(measure, "NULL")
+            values.append("%s AS %s" % (expression, measure))
             if aggregate == "avg":
-                values.append("CASE WHEN (%s) IS NULL THEN 0 ELSE 1 END "
+                values.append("CASE WHEN %s IS NULL THEN 0 ELSE 1 END "
                               "AS %s_rated" % (expression, measure))
         return "SELECT " + ", ".join(values)
 
@@ -167,8 +183,11 @@ class AftersalesDashboardFigure(models.Model):
         ) + " FROM aftersales_contract c " + self.CUSTOMER_TEAM
 
     def _contract_invoice_query(self):
+        # the invoiced period is the record behind the revenue: the service
+        # manager reads it (not every role reads invoices); its invoice is
+        # one click from it
         return self._row(
-            "invoice", "account.invoice", "i.id", "p.date_start",
+            "invoice", "aftersales.contract.period", "p.id", "p.date_start",
             "served.team_id", "NULL", "p.company_id",
             contract_revenue="p.amount",
         ) + """ FROM aftersales_contract_period p
@@ -181,7 +200,11 @@ class AftersalesDashboardFigure(models.Model):
         return self._row(
             "survey", "survey.user_input", "u.id", "u.date_answered",
             "u.team_id", "u.technician_id", "u.company_id",
-            satisfaction="u.overall_score",
+            # an answer without any rated item (a comment only) has a
+            # score of 0 stored, and no basis: no satisfaction figure
+            satisfaction="""CASE WHEN EXISTS (
+                SELECT 1 FROM aftersales_survey_result r
+                 WHERE r.user_input_id = u.id) THEN u.overall_score END""",
         ) + """ FROM survey_user_input u
                WHERE u.ticket_id IS NOT NULL AND u.state = 'done'
                  AND u.answered_count > 0"""
@@ -193,7 +216,10 @@ class AftersalesDashboardFigure(models.Model):
         # the view's text is fixed in the code: no user input reaches it
         self.env.cr.execute(  # pylint: disable=sql-injection
             "CREATE OR REPLACE VIEW %s AS ("
-            "SELECT row_number() OVER () AS id, figures.* FROM (%s) figures)"
+            "SELECT figures.*, "
+            "company.currency_id, company.currency_id AS currency_ref "
+            "FROM (%s) figures "
+            "LEFT JOIN res_company company ON company.id = figures.company_id)"
             % (self._table, union))
 
     # --- reading it -----------------------------------------------------
@@ -201,9 +227,12 @@ class AftersalesDashboardFigure(models.Model):
     def _figures_by(self, group_field, ids):
         """{record id: {measure: value}} of the teams or technicians
         ``ids`` (``group_field`` = ``team_id`` or ``user_id``), in one
-        read_group; averages without rows are None (no figure)."""
+        read_group; averages without rows are None (no figure); the id of
+        the currency of their amounts under ``currency_id`` (None without
+        rows)."""
         empty = {measure: None if aggregate == "avg" else 0
                  for measure, aggregate in MEASURES.items()}
+        empty["currency_id"] = None
         figures = {record_id: dict(empty) for record_id in ids}
         if not ids:
             return figures
@@ -211,9 +240,10 @@ class AftersalesDashboardFigure(models.Model):
                  if aggregate == "avg"]
         for group in self.read_group(
                 [(group_field, "in", list(ids))],
-                [group_field] + list(MEASURES) + rated, [group_field],
-                lazy=False):
+                [group_field, "currency_ref"] + list(MEASURES) + rated,
+                [group_field], lazy=False):
             record_id = group[group_field][0]
+            figures[record_id]["currency_id"] = group["currency_ref"] or None
             for measure, aggregate in MEASURES.items():
                 if aggregate == "sum" or group[measure + "_rated"]:
                     figures[record_id][measure] = group[measure]
@@ -223,7 +253,9 @@ class AftersalesDashboardFigure(models.Model):
     def action_open_records(self, measure, domain):
         """The records behind a figure: those of the rows in ``domain``
         that contribute to ``measure``, in their own list views (one
-        model: its records; several: the figures' list)."""
+        model the user may read: its records; several, or records the
+        user may not open: the figures' list, each row naming its
+        document)."""
         if measure not in MEASURES:
             raise UserError(_("Unknown dashboard figure: %s") % measure)
         # a count is made of the rows above 0, a rate of the rows it has
@@ -234,7 +266,8 @@ class AftersalesDashboardFigure(models.Model):
         for row in self.search_read(domain, ["res_model", "res_id"]):
             ids_by_model.setdefault(row["res_model"], []).append(row["res_id"])
         label = self._fields[measure].get_description(self.env)["string"]
-        if len(ids_by_model) == 1:
+        if len(ids_by_model) == 1 and self.env[list(ids_by_model)[0]] \
+                .check_access_rights("read", raise_exception=False):
             model, ids = ids_by_model.popitem()
             return {
                 "type": "ir.actions.act_window", "name": label,

@@ -1,6 +1,6 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 from .aftersales_dashboard_figure import MEASURES
 
@@ -27,8 +27,14 @@ class AftersalesDashboardMixin(models.AbstractModel):
         compute="_compute_dashboard_figures")
     figure_parts_consumed = fields.Float(
         string="Parts Consumed", compute="_compute_dashboard_figures")
-    figure_contract_revenue = fields.Float(
-        string="Contract Revenue", compute="_compute_dashboard_figures")
+    # revenue in the currency of the card's rows (of their company; the
+    # user's company's when the card has none), shown with it
+    figure_currency_id = fields.Many2one(
+        "res.currency", string="Figures Currency",
+        compute="_compute_dashboard_figures")
+    figure_contract_revenue = fields.Monetary(
+        string="Contract Revenue", currency_field="figure_currency_id",
+        compute="_compute_dashboard_figures")
     figure_renewals_due = fields.Integer(
         string="Renewals Due", compute="_compute_dashboard_figures")
     figure_satisfaction = fields.Char(
@@ -38,13 +44,32 @@ class AftersalesDashboardMixin(models.AbstractModel):
         # under the user's rights: the figures of the companies they work in
         figures = self.env["aftersales.dashboard.figure"]._figures_by(
             self._dashboard_group_field, self.ids)
+        Currency = self.env["res.currency"]
+        fallback = None
         for record in self:
             values = figures.get(record.id, {})
+            currency_id = values.get("currency_id")
+            if not currency_id:
+                if fallback is None:
+                    fallback = self._dashboard_user_currency_id()
+                currency_id = fallback
+            record.figure_currency_id = Currency.browse(currency_id)
             for measure, aggregate in MEASURES.items():
                 value = values.get(measure)
                 if aggregate == "avg":
                     value = "-" if value is None else "%.0f %%" % value
                 record["figure_" + measure] = value or 0
+
+    @tools.ormcache("self.env.uid")
+    def _dashboard_user_currency_id(self):
+        """The currency of the user's company: that of the cards without
+        any amount (cached: writing a user or a company clears it)."""
+        self.env.cr.execute(
+            "SELECT company.currency_id FROM res_users u JOIN res_company "
+            "company ON company.id = u.company_id WHERE u.id = %s",
+            [self.env.uid])
+        row = self.env.cr.fetchone()
+        return row[0] if row else False
 
     @api.multi
     def action_open_figure(self):

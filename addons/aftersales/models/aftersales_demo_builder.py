@@ -285,6 +285,7 @@ class AftersalesDemoBuilder(models.AbstractModel):
         users = self._build_demo_users(network, rng)
         catalogue = self._build_demo_catalogue()
         customers = self._build_demo_customers(rng)
+        users["all"] |= self._build_demo_other_roles(customers)
         stock = self._build_demo_stock(
             network, users, catalogue, customers, rng, clock, real_now)
         contracts = self._build_demo_contracts(stock["owned"], real_now)
@@ -493,6 +494,23 @@ class AftersalesDemoBuilder(models.AbstractModel):
         users["all"] = users["manager"] | users["agents"]
         for director in users["directors"].values():
             users["all"] |= director
+        return users
+
+    def _build_demo_other_roles(self, customers):
+        """The roles around the service department: a billing clerk, a
+        warehouse clerk and a customer's contact on the portal (the first
+        customer's: a contract, requests, repairs). Each logs in with his
+        login as password."""
+        users = self._create_demo_user(
+            "user_billing_demo", "Berta Billing", "as_billing",
+            "account.group_account_invoice")
+        users |= self._create_demo_user(
+            "user_warehouse_demo", "Walter Warehouse", "as_warehouse",
+            "stock.group_stock_user")
+        contact = customers[0].child_ids[:1]
+        users |= self._create_demo_user(
+            "user_customer_demo", contact.name, "as_customer",
+            "base.group_portal", partner_id=contact.id, email=contact.email)
         return users
 
     def _build_demo_catalogue(self):

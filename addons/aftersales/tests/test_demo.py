@@ -60,6 +60,45 @@ class TestDemo(SavepointCase):
         self.assertTrue(all(director_group in director.groups_id
                             for director in teams.mapped("director_id")))
 
+    def test_a_user_of_every_role_logs_in_and_lands_on_his_work(self):
+        """One demo user per role of docs/roles.md, each logging in with
+        his login as password, on his landing page."""
+        ref = self.env.ref
+        dashboard = "aftersales.aftersales_team_suite_dashboard_action"
+        roles = {
+            "as_manager": ("aftersales_ticket.group_manager", dashboard),
+            "as_director_north_city": (
+                "aftersales_ticket.group_director",
+                "aftersales.aftersales_ticket_action_team_planning"),
+            "as_agent1": ("aftersales_ticket.group_agent",
+                          "aftersales_ticket.aftersales_ticket_action"),
+            "as_tech01": ("aftersales_ticket.group_technician",
+                          "aftersales.aftersales_ticket_action_my_jobs"),
+            "as_billing": ("account.group_account_invoice",
+                           "account.action_invoice_tree1"),
+            "as_warehouse": ("stock.group_stock_user",
+                             "stock.stock_picking_type_action"),
+            "as_customer": ("base.group_portal", None),
+        }
+        Users = self.env["res.users"]
+        for login, (group, action) in roles.items():
+            user = Users.search([("login", "=", login)])
+            self.assertEqual(len(user), 1, login)
+            self.assertIn(ref(group), user.groups_id, login)
+            Users.sudo(user).check_credentials(login)
+            self.assertEqual(user.action_id.id,
+                             ref(action).id if action else False, login)
+        for login in ("as_billing", "as_warehouse"):
+            user = Users.search([("login", "=", login)])
+            self.assertTrue(user.has_group("base.group_user"), login)
+            self.assertFalse(user.has_group("aftersales_ticket.group_agent"))
+        customer = ref("aftersales.user_customer_demo")
+        self.assertTrue(customer.share)
+        self.assertEqual(customer.partner_id.commercial_partner_id,
+                         ref("aftersales.customer_01_demo"))
+        self.assertTrue(self.env["aftersales.ticket"].sudo(customer).search(
+            []))
+
     def test_technicians_with_skills_and_vans(self):
         group = self.env.ref("aftersales_ticket.group_technician")
         for team in self.field_teams:
