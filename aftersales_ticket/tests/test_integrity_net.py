@@ -568,7 +568,7 @@ class TestIntegrityNet(NetMixin, NetCase):
         twice, error = self.attempt(
             lambda: self._run(module, spec, method, False))
         if error is not None:
-            problems.add(model, "once", "%s: prepare failed: %s: %s" % (
+            problems.add(model, "once", "%s: %s: %s" % (
                 action, type(error).__name__, short(str(error))))
             return
         (first, first_error), (second, _second_error) = twice
@@ -658,13 +658,14 @@ class TestIntegrityNetOnceConcurrent(NetMixin, TransactionCase):
                AND a.attname NOT IN ('create_uid', 'write_uid')""",
                    (tuple(tables),))
         for table, column, target, not_null, has_id in cr.fetchall():
-            dangling = ('"%s" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "%s" '
-                        'WHERE "%s".id = "%s"."%s")' % (
-                            column, target, target, table, column))
+            # aliases: a table may refer to itself (parent_id)
+            dangling = ('o."%s" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM '
+                        '"%s" t WHERE t.id = o."%s")' % (
+                            column, target, column))
             if not_null or not has_id:
-                cr.execute('DELETE FROM "%s" WHERE %s' % (table, dangling))
+                cr.execute('DELETE FROM "%s" o WHERE %s' % (table, dangling))
             else:
-                cr.execute('UPDATE "%s" SET "%s" = NULL WHERE %s' % (
+                cr.execute('UPDATE "%s" o SET "%s" = NULL WHERE %s' % (
                     table, column, dangling))
 
     def test_once_two_transactions_at_once(self):
