@@ -17,6 +17,23 @@ Checks (each collects every problem, then fails once with the list):
 - workflow: no role writes a workflow field over the ORM;
 - bad values: every writable stored field refuses the values of
   ``net/values.py`` with a clear error and changes nothing; settings too.
+
+How a new model or action is registered with the net: nothing in the net
+changes. The addon that defines (or first extends) the model adds it to
+``ACCESS`` in its own ``tests/integrity_policy.py`` (every role that may
+use it, with its permissions and scope) and says in ``SCOPE_FIELDS`` how
+its records reach a team (``team``), a customer (``customer``, whose
+commercial entity is "own"), a company (``company``) and a user
+(``user``); ``own_domain`` narrows what customers read (internal work).
+"team" opens the records of the user's teams and those assigned to him.
+A new button of type object on one of the suite's views goes to ``ONCE``
+when it creates accounting, stock, survey or activity records (the role
+that presses it, a ``prepare(env)`` function of the policy returning a
+record ready for it -- inserting rows only, never changing existing ones,
+as the net commits it and removes it afterwards -- and the models it
+creates), else to ``NO_DOCUMENTS``. A field the bad-value sweep must not
+write goes to ``BAD_VALUE_EXEMPT`` with the reason in a comment. Until
+then the net fails, naming the model or button and the file to edit.
 """
 import logging
 from collections import OrderedDict
