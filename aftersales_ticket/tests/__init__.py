@@ -8,6 +8,7 @@ from . import test_daily_report
 from . import test_dispatch
 from . import test_dispatch_concurrency
 from . import test_integrity
+from . import test_integrity_net
 from . import test_kpi
 from . import test_mail_gateway
 from . import test_partner_form
