@@ -117,6 +117,28 @@ class AftersalesTicket(models.Model):
                         group["aftersales_price_subtotal"] or 0.0
         return amounts
 
+    def _aftersales_repair_returned(self, repair):
+        """The repaired product is back at the customer's: the ticket is
+        resolved on the return's date (arrived when the product was taken
+        back, unless the technician came before), its SLA clock stops (the
+        core's milestones), arrival and resolution are no longer offered."""
+        picking = repair.sudo().return_picking_id
+        returned = picking.date_done or fields.Datetime.now()
+        for ticket in self.sudo():
+            # the ticket's milestones, whoever delivered the product
+            values = {}
+            if not ticket.date_resolved:
+                values["date_resolved"] = returned
+            taken = repair.sudo().date_received or returned
+            if not ticket.date_dispatched:
+                values["date_dispatched"] = taken
+            if not ticket.date_arrived:
+                values["date_arrived"] = taken
+            if values:
+                ticket.with_context(
+                    aftersales_repair_sync=True)._aftersales_workflow_write(
+                        values)
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
