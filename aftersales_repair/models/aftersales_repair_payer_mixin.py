@@ -73,7 +73,7 @@ class AftersalesRepairPayerMixin(models.AbstractModel):
         string="Sale Subtotal", compute="_compute_cost_subtotal",
         store=True, digits=dp.get_precision("Product Price"))
     aftersales_price_locked = fields.Boolean(
-        compute="_compute_aftersales_price_locked",
+        string="Prices Locked", compute="_compute_aftersales_price_locked",
         help="Technical: the current user (a technician) may not change "
              "prices and costs.")
 

@@ -116,9 +116,12 @@ class MrpRepair(models.Model):
     @api.depends("receipt_picking_id.state", "return_picking_id.state")
     def _compute_in_workshop(self):
         for repair in self:
+            # the pickings' states, whoever triggers the recompute (agents
+            # and technicians taking a product back have no stock rights)
+            held = repair.sudo()
             repair.in_workshop = (
-                repair.receipt_picking_id.state == "done" and
-                repair.return_picking_id.state != "done")
+                held.receipt_picking_id.state == "done" and
+                held.return_picking_id.state != "done")
 
     def _compute_picking_count(self):
         for repair in self:

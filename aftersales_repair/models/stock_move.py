@@ -11,7 +11,7 @@ class StockMove(models.Model):
     _inherit = "stock.move"
 
     aftersales_consumption_key = fields.Char(
-        readonly=True, copy=False,
+        string="Consumption Key", readonly=True, copy=False,
         help="Technical: the repair line or repair this move consumed.")
 
     @api.model_cr

@@ -20,14 +20,14 @@ class StockProductionLot(models.Model):
     def _get_delivery_dates(self, partner):
         """The core's first deliveries, without the workshop's own pickings:
         the return of a repaired product (and a customer product receipt)
-        is no sale; it never starts or restarts the warranty."""
-        delivered = super(StockProductionLot, self)._get_delivery_dates(
-            partner)
-        if not delivered:
-            return delivered
-        # the same aggregate as the core's, over the sale deliveries only
-        # (stock history, read for agents and technicians without stock
-        # rights), for the serials whose first delivery may be a return
+        is no sale; it never starts or restarts the warranty. Same result
+        format as the core's ``_get_delivery_dates``."""
+        # The core's aggregate (one query for the whole recordset, stock
+        # history read for agents and technicians without stock rights),
+        # over the sale deliveries only: it replaces the core's query rather
+        # than running a second one.
+        if not self or not partner:
+            return {}
         self.env.cr.execute("""
             SELECT ml.lot_id, MIN(move.date)
               FROM stock_move_line ml
@@ -50,7 +50,7 @@ class StockProductionLot(models.Model):
                AND %s IN (move_partner.commercial_partner_id,
                           picking_partner.commercial_partner_id)
              GROUP BY ml.lot_id
-        """, (tuple(delivered), partner.commercial_partner_id.id))
+        """, (tuple(self.ids), partner.commercial_partner_id.id))
         return {
             lot_id: coverage.to_date(fields.Datetime.from_string(date))
             for lot_id, date in self.env.cr.fetchall()
