@@ -92,7 +92,30 @@ class AftersalesTicket(models.Model):
             repairs = self.env["mrp.repair"].sudo().search(
                 [("aftersales_ticket_id", "in", self.ids)])
             repairs._aftersales_workflow_write({"team_id": vals["team_id"]})
+        if {"partner_id", "lot_id"}.intersection(vals):
+            self._aftersales_sync_repair_customer()
         return result
+
+    def _aftersales_sync_repair_customer(self):
+        """The customer, addresses and serial of the open, uninvoiced
+        repairs follow their ticket (they are workflow fields of the
+        repair)."""
+        # the repairs follow their tickets, whoever corrected them
+        repairs = self.env["mrp.repair"].sudo().search(
+            [("aftersales_ticket_id", "in", self.ids),
+             ("state", "not in", ("done", "cancel", "2binvoiced")),
+             ("invoice_id", "=", False)])
+        for repair in repairs:
+            ticket = repair.aftersales_ticket_id
+            partner = ticket.partner_id
+            addresses = partner.address_get(["delivery", "invoice"])
+            values = {"partner_id": partner.id,
+                      "address_id": addresses["delivery"],
+                      "partner_invoice_id": addresses["invoice"]}
+            if ticket.lot_id and ticket.lot_id.product_id == \
+                    repair.product_id:
+                values["lot_id"] = ticket.lot_id.id
+            repair._aftersales_workflow_write(values)
 
     def _get_cost_amounts(self, kinds):
         """The core's costs plus the parts of the ticket's repairs (their

@@ -69,6 +69,6 @@ class ResConfigSettings(models.TransientModel):
             if not 1 <= days <= MAX_PROMISED_DAYS:
                 raise ValidationError(_(
                     "Repair promised in (days): between 1 and %(max)d days "
-                    "(got %(days)s).") % {"max": MAX_PROMISED_DAYS,
-                                         "days": days})
+                    "(got %(days)s).") % {
+                        "max": MAX_PROMISED_DAYS, "days": days})
         return result

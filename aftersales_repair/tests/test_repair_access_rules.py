@@ -50,6 +50,11 @@ class TestRepairAccessRules(RepairCase):
         self.assertEqual(self.repair.invoice_method, "after_repair")
         self.assertEqual(self.repair.partner_id, self.customer_a)
         self.assertEqual(self.repair.lot_id, self.lot)
+        # the ticket's correction is the way
+        self.ticket.sudo(self.director).write(
+            {"partner_id": self.customer_b.id})
+        self.assertEqual(self.repair.partner_id, self.customer_b)
+        self.assertEqual(self.repair.partner_invoice_id, self.customer_b)
 
     def test_technician_must_be_an_employee_of_the_company(self):
         portal = self.env["res.users"].create({
