@@ -145,14 +145,16 @@ class AftersalesTicket(models.Model):
         resolved on the return's date (arrived when the product was taken
         back, unless the technician came before), its SLA clock stops (the
         core's milestones), arrival and resolution are no longer offered."""
+        # the return and the ticket's milestones, whoever delivered the
+        # product (a director without stock rights, a warehouse clerk who
+        # does not read service tickets)
         picking = repair.sudo().return_picking_id
         returned = picking.date_done or fields.Datetime.now()
         for ticket in self.sudo():
-            # the ticket's milestones, whoever delivered the product
             values = {}
             if not ticket.date_resolved:
                 values["date_resolved"] = returned
-            taken = repair.sudo().date_received or returned
+            taken = repair.sudo().date_received or returned  # see above
             if not ticket.date_dispatched:
                 values["date_dispatched"] = taken
             if not ticket.date_arrived:

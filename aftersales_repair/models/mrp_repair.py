@@ -35,8 +35,6 @@ class _EndToken(object):
 
 
 END_TOKEN = _EndToken()
-REASON_STOCK = "the stock moves of the workshop are made for the repair's " \
-    "team, who has no inventory rights"
 
 
 class MrpRepair(models.Model):
@@ -413,6 +411,7 @@ class MrpRepair(models.Model):
                 lambda line: line.type == "remove").mapped("move_id")
             if not removed:
                 continue
+            # the company's warehouse: configuration, whoever repairs
             warehouse = self.env["stock.warehouse"].sudo().search(
                 [("company_id", "=", repair.company_id.id)], limit=1)
             recycling = Type._aftersales_repair_type("recycling", warehouse)

@@ -16,8 +16,6 @@ REPAIR_TYPE_USAGES = [("receipt", "Customer Product Receipts"),
 RETURN_FORM_FIELDS = frozenset([
     "aftersales_signature", "aftersales_signed_by", "aftersales_condition",
     "aftersales_accessories"])
-REASON_RETURN = "the return delivery of a repair is done by the service " \
-    "director or manager of its team, who has no inventory rights"
 
 
 def post_as_author(records, message_post, body, subtype, kwargs):
@@ -54,6 +52,7 @@ class StockPickingType(models.Model):
                 [("aftersales_repair_usage", "=", usage),
                  ("warehouse_id", "=", False)], limit=1)
         if not found:
+            # the warehouse's own types (configuration, see above)
             found = {"receipt": warehouse.sudo().in_type_id,
                      "return": warehouse.sudo().out_type_id}.get(
                          usage, self.browse())
@@ -123,10 +122,13 @@ class StockPicking(models.Model):
                 picking.aftersales_repair_kind != "return"
                 for picking in self):
             return self
+        # the pickings' repairs (their ids only), checked as the user below
         repairs = self.sudo().mapped("aftersales_repair_id").sudo(user.id)
         repairs.check_access_rights("write")
         repairs.check_access_rule("write")
-        # sudo: REASON_RETURN (the repair's access is checked above)
+        # sudo: the return delivery of a repair is done by the service
+        # director or manager of its team, who has no inventory rights (his
+        # access to the repair is checked above)
         return self.sudo().with_context(
             aftersales_author_id=user.partner_id.id)
 
@@ -207,7 +209,7 @@ class StockPicking(models.Model):
                        ).action_done()
         for picking in returns:
             # the repair's and its ticket's dates, whoever delivered
-            repair = picking.sudo().aftersales_repair_id
+            repair = picking.sudo().aftersales_repair_id  # see above
             repair._aftersales_workflow_write(
                 {"date_returned": picking.date_done})
             repair.aftersales_ticket_id._aftersales_repair_returned(repair)
