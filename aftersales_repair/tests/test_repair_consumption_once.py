@@ -84,3 +84,18 @@ class TestRepairConsumptionOnce(RepairCase):
         self.assertEqual(len(self.moves()), 2)
         with self.assertRaises(UserError):
             plain.action_repair_done()
+
+    def test_removed_parts_use_the_recycling_operation_type(self):
+        """Defective parts go to recycling under the workshop's own
+        operation type."""
+        removed = self.env["mrp.repair.line"].create({
+            "repair_id": self.repair.id, "type": "remove",
+            "product_id": self.valve.id, "name": "Old valve",
+            "product_uom_qty": 1.0, "product_uom": self.valve.uom_id.id,
+            "price_unit": 0.0})
+        self.tech.action_repair_end()
+        self.assertEqual(removed.move_id.location_dest_id,
+                         self.recycling_location)
+        self.assertEqual(removed.move_id.picking_type_id, self.env.ref(
+            "aftersales_repair.picking_type_repair_recycling"))
+        self.assertEqual(self.qty(self.valve, self.recycling_location), 1.0)
