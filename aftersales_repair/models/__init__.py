@@ -4,6 +4,7 @@ from . import mrp_repair
 from . import mrp_repair_line
 from . import mrp_repair_fee
 from . import stock_location
+from . import stock_move
 from . import stock_picking
 from . import stock_production_lot
 from . import account_invoice

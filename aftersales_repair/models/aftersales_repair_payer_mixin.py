@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models, tools
 from odoo.addons import decimal_precision as dp
 from odoo.addons.aftersales_ticket.lib import payer as payer_lib
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 # reason codes of lib/payer.py, with a label a user reads
 PAYER_REASONS = [
@@ -29,8 +29,16 @@ class AftersalesRepairPayerMixin(models.AbstractModel):
     # mrp_repair)
     _aftersales_workflow_fields = (
         "payer", "payer_reason", "payer_note", "aftersales_ticket_id",
-        "to_invoice", "cost_subtotal", "cost_unit", "aftersales_price_subtotal")
+        "to_invoice", "cost_subtotal", "cost_unit", "aftersales_price_subtotal",
+        "invoiced", "invoice_line_id")
     _aftersales_guard_stored_computes = False
+    # what a technician may not set (management's prices and costs)
+    _aftersales_price_fields = ("price_unit", "tax_id", "cost_unit")
+    # what a consumed part or an invoiced line may no longer change
+    _aftersales_frozen_fields = (
+        "product_id", "product_uom_qty", "product_uom", "price_unit",
+        "tax_id", "type", "lot_id", "location_id", "location_dest_id",
+        "repair_id")
 
     # the repair's ticket, set from the repair (not a stored related field:
     # that would search repairs and lines at every ticket creation)
@@ -64,6 +72,26 @@ class AftersalesRepairPayerMixin(models.AbstractModel):
     aftersales_price_subtotal = fields.Float(
         string="Sale Subtotal", compute="_compute_cost_subtotal",
         store=True, digits=dp.get_precision("Product Price"))
+    aftersales_price_locked = fields.Boolean(
+        string="Prices Locked", compute="_compute_aftersales_price_locked",
+        help="Technical: the current user (a technician) may not change "
+             "prices and costs.")
+
+    def _compute_aftersales_price_locked(self):
+        locked = self._aftersales_is_technician_only()
+        for line in self:
+            line.aftersales_price_locked = locked
+
+    def _aftersales_is_technician_only(self):
+        """Whether the current user works as a technician only (neither
+        agent, director nor warehouse or billing clerk)."""
+        user = self.env.user
+        if self.env.uid == 1:
+            return False
+        return user.has_group("aftersales_ticket.group_technician") and not (
+            user.has_group("aftersales_ticket.group_agent") or
+            user.has_group("stock.group_stock_user") or
+            user.has_group("account.group_account_invoice"))
 
     @api.depends("payer")
     def _compute_to_invoice(self):
@@ -97,7 +125,57 @@ class AftersalesRepairPayerMixin(models.AbstractModel):
                 "%(line)s: the quantity must be more than zero (got "
                 "%(qty)s).") % {"line": vals.get("name") or ", ".join(
                     self.mapped("name")), "qty": qty})
+        price = vals.get("price_unit")
+        if price is not None and price < 0:
+            raise ValidationError(_(
+                "%(line)s: the unit price cannot be negative (got "
+                "%(price)s).") % {"line": vals.get("name") or ", ".join(
+                    self.mapped("name")), "price": price})
+        if creating:
+            self._aftersales_check_repair_open(
+                self.env["mrp.repair"].browse(vals.get("repair_id")))
+            return result
+        if self._aftersales_is_technician_only():
+            prices = sorted(set(vals) & set(self._aftersales_price_fields))
+            if prices:
+                raise UserError(_(
+                    "%(fields)s: prices and costs of repair lines are set by "
+                    "the pricelist and the service management, not by "
+                    "technicians.") % {"fields": ", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in prices)})
+        if "repair_id" in vals and any(
+                line.repair_id.id != vals["repair_id"] for line in self):
+            raise UserError(_(
+                "A repair line cannot be moved to another repair."))
+        self._aftersales_check_can_change(vals)
         return result
+
+    def _aftersales_check_repair_open(self, repair):
+        """Refuse a new line on a repair that is invoiced, done or
+        cancelled (parts: also once ended, they are consumed already)."""
+        closed = ("done", "cancel") if self._name == "mrp.repair.fee" \
+            else ("done", "cancel", "2binvoiced")
+        if repair.invoiced or repair.invoice_id or repair.state in closed:
+            raise UserError(_(
+                "Repair %s is ended or invoiced: no part or fee can be "
+                "added any more.") % repair.name)
+
+    def _aftersales_check_can_change(self, vals):
+        """Invoiced lines are frozen; consumed parts, and the lines of a
+        done or cancelled repair, keep what they moved or billed."""
+        frozen = set(vals) & set(self._aftersales_frozen_fields)
+        for line in self:
+            if line.invoiced or line.invoice_line_id:
+                raise UserError(_(
+                    "%s is invoiced: it can no longer change.") % line.name)
+            consumed = line._name == "mrp.repair.line" and line.move_id
+            if frozen and (consumed or line.repair_id.state in (
+                    "done", "cancel")):
+                raise UserError(_(
+                    "%(line)s: repair %(repair)s is ended; its parts and "
+                    "fees can no longer change.") % {
+                        "line": line.name, "repair": line.repair_id.name})
 
     @api.model
     def _prepare_aftersales_line_values(self, vals, repair):
@@ -132,6 +210,13 @@ class AftersalesRepairPayerMixin(models.AbstractModel):
         self._aftersales_check_values(vals, creating=True)
         vals = dict(self._prepare_aftersales_line_values(vals, repair),
                     aftersales_ticket_id=repair.aftersales_ticket_id.id)
+        if self._aftersales_is_technician_only() and \
+                vals.get("type", "add") == "add" and vals.get("product_id"):
+            # a technician's part is at the repair's pricelist price
+            vals["price_unit"] = repair._get_aftersales_list_price(
+                self.env["product.product"].browse(vals["product_id"]),
+                vals.get("product_uom_qty") or 1.0,
+                vals.get("price_unit") or 0.0)
         line = super(AftersalesRepairPayerMixin, self._aftersales_workflow()
                      ).create(vals).with_env(self.env)
         self._aftersales_lines_changed(line.repair_id)
@@ -151,6 +236,15 @@ class AftersalesRepairPayerMixin(models.AbstractModel):
 
     @api.multi
     def unlink(self):
+        ours = self.filtered("repair_id.aftersales_ticket_id")
+        for line in ours:
+            consumed = line._name == "mrp.repair.line" and line.move_id
+            if line.invoiced or line.invoice_line_id or consumed or \
+                    line.repair_id.state in ("done", "cancel"):
+                raise UserError(_(
+                    "%(line)s: repair %(repair)s consumed or invoiced it; it "
+                    "can no longer be removed.") % {
+                        "line": line.name, "repair": line.repair_id.name})
         repairs = self.mapped("repair_id")
         result = super(AftersalesRepairPayerMixin, self).unlink()
         self._aftersales_lines_changed(repairs.exists())

@@ -92,7 +92,30 @@ class AftersalesTicket(models.Model):
             repairs = self.env["mrp.repair"].sudo().search(
                 [("aftersales_ticket_id", "in", self.ids)])
             repairs._aftersales_workflow_write({"team_id": vals["team_id"]})
+        if {"partner_id", "lot_id"}.intersection(vals):
+            self._aftersales_sync_repair_customer()
         return result
+
+    def _aftersales_sync_repair_customer(self):
+        """The customer, addresses and serial of the open, uninvoiced
+        repairs follow their ticket (they are workflow fields of the
+        repair)."""
+        # the repairs follow their tickets, whoever corrected them
+        repairs = self.env["mrp.repair"].sudo().search(
+            [("aftersales_ticket_id", "in", self.ids),
+             ("state", "not in", ("done", "cancel", "2binvoiced")),
+             ("invoice_id", "=", False)])
+        for repair in repairs:
+            ticket = repair.aftersales_ticket_id
+            partner = ticket.partner_id
+            addresses = partner.address_get(["delivery", "invoice"])
+            values = {"partner_id": partner.id,
+                      "address_id": addresses["delivery"],
+                      "partner_invoice_id": addresses["invoice"]}
+            if ticket.lot_id and ticket.lot_id.product_id == \
+                    repair.product_id:
+                values["lot_id"] = ticket.lot_id.id
+            repair._aftersales_workflow_write(values)
 
     def _get_cost_amounts(self, kinds):
         """The core's costs plus the parts of the ticket's repairs (their
@@ -116,6 +139,30 @@ class AftersalesTicket(models.Model):
                     total["parts_amount"] += \
                         group["aftersales_price_subtotal"] or 0.0
         return amounts
+
+    def _aftersales_repair_returned(self, repair):
+        """The repaired product is back at the customer's: the ticket is
+        resolved on the return's date (arrived when the product was taken
+        back, unless the technician came before), its SLA clock stops (the
+        core's milestones), arrival and resolution are no longer offered."""
+        # the return and the ticket's milestones, whoever delivered the
+        # product (a director without stock rights, a warehouse clerk who
+        # does not read service tickets)
+        picking = repair.sudo().return_picking_id
+        returned = picking.date_done or fields.Datetime.now()
+        for ticket in self.sudo():
+            values = {}
+            if not ticket.date_resolved:
+                values["date_resolved"] = returned
+            taken = repair.sudo().date_received or returned  # see above
+            if not ticket.date_dispatched:
+                values["date_dispatched"] = taken
+            if not ticket.date_arrived:
+                values["date_arrived"] = taken
+            if values:
+                ticket.with_context(
+                    aftersales_repair_sync=True)._aftersales_workflow_write(
+                        values)
 
     # ------------------------------------------------------------------
     # Actions

@@ -8,6 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
 from .res_config_settings import get_repair_location
+from .stock_picking import post_as_author
 
 # repair state -> ticket stage it drives (waiting for parts: see
 # ``waiting_parts``)
@@ -21,6 +22,19 @@ STAGE_OF_STATE = {
 WAITING_PARTS_STAGE = "aftersales_ticket.stage_waiting_parts"
 OPEN_STATES = ("draft", "confirmed", "ready", "under_repair", "2binvoiced",
                "invoice_except")
+# the repair's own state changes (mrp_repair's ``action_repair_end`` reads
+# the moves ``action_repair_done`` made from the dict it returns; anyone
+# else, RPC included, gets ``True``)
+_END_CONTEXT = "aftersales_repair_end"
+
+
+class _EndToken(object):
+    """Value of ``_END_CONTEXT``: no client can send it."""
+
+    __slots__ = ()
+
+
+END_TOKEN = _EndToken()
 
 
 class MrpRepair(models.Model):
@@ -34,7 +48,10 @@ class MrpRepair(models.Model):
     _aftersales_workflow_fields = (
         "aftersales_ticket_id", "receipt_picking_id", "return_picking_id",
         "state", "invoice_id", "invoiced", "repaired", "move_id",
-        "date_received", "date_returned", "waiting_parts", "team_id")
+        "date_received", "date_returned", "waiting_parts", "team_id",
+        # who pays and what is repaired follow the ticket (payer wizard)
+        "partner_id", "partner_invoice_id", "address_id", "lot_id",
+        "invoice_method")
 
     aftersales_ticket_id = fields.Many2one(
         "aftersales.ticket", string="Service Ticket", index=True, copy=False,
@@ -97,9 +114,12 @@ class MrpRepair(models.Model):
     @api.depends("receipt_picking_id.state", "return_picking_id.state")
     def _compute_in_workshop(self):
         for repair in self:
+            # the pickings' states, whoever triggers the recompute (agents
+            # and technicians taking a product back have no stock rights)
+            held = repair.sudo()
             repair.in_workshop = (
-                repair.receipt_picking_id.state == "done" and
-                repair.return_picking_id.state != "done")
+                held.receipt_picking_id.state == "done" and
+                held.return_picking_id.state != "done")
 
     def _compute_picking_count(self):
         for repair in self:
@@ -124,10 +144,42 @@ class MrpRepair(models.Model):
             repair.free_cost = sum(
                 line.cost_subtotal for line in lines if not line.to_invoice)
 
+    @api.multi
+    def message_post(self, body="", subject=None, message_type="notification",
+                     subtype=None, parent_id=False, attachments=None,
+                     content_subtype="html", **kwargs):
+        return post_as_author(
+            self, super(MrpRepair, self).message_post, body, subtype,
+            dict(kwargs, subject=subject, message_type=message_type,
+                 parent_id=parent_id, attachments=attachments,
+                 content_subtype=content_subtype))
+
     @api.constrains("lot_id", "product_id")
     def _check_aftersales_lot_product(self):
         for repair in self.filtered("lot_id"):
             repair.lot_id._aftersales_check_product(repair.product_id)
+
+    @api.constrains("technician_id", "company_id")
+    def _check_aftersales_technician(self):
+        for repair in self.filtered("technician_id"):
+            repair._aftersales_check_technician(
+                repair.technician_id, repair.company_id)
+
+    @api.model
+    def _aftersales_check_technician(self, user, company):
+        """Refuse ``user`` as the technician of a repair of ``company``: a
+        portal user, or a user of another company."""
+        # the technician's groups and companies, whoever assigns him
+        user = user.sudo()
+        if user.share or not user.has_group("base.group_user"):
+            raise ValidationError(_(
+                "%(user)s is not an employee: a repair's technician is an "
+                "internal user.") % {"user": user.name})
+        if company and company not in user.company_ids:
+            raise ValidationError(_(
+                "%(user)s does not work for %(company)s: the repair's "
+                "technician is one of its company.") % {
+                    "user": user.name, "company": company.name})
 
     @api.model_cr
     def init(self):
@@ -198,9 +250,23 @@ class MrpRepair(models.Model):
             vals["aftersales_ticket_id"])
         return dict(vals, team_id=ticket.team_id.id)
 
+    def _aftersales_guard_values(self, vals, creating):
+        """The business rules first (a serial of another product is a
+        validation error), then the workflow fields."""
+        self._aftersales_check_business_values(vals, creating)
+        self._aftersales_check_workflow_values(vals)
+
     def _aftersales_check_business_values(self, vals, creating):
         result = super(MrpRepair, self)._aftersales_check_business_values(
             vals, creating)
+        if vals.get("technician_id"):
+            companies = self.env["res.company"].browse(
+                vals["company_id"]) if vals.get("company_id") else \
+                self.mapped("company_id")
+            for company in companies or [self.env["res.company"]]:
+                self._aftersales_check_technician(
+                    self.env["res.users"].browse(vals["technician_id"]),
+                    company)
         if vals.get("product_qty") is not None and vals["product_qty"] <= 0:
             raise ValidationError(_(
                 "The quantity to repair must be more than zero."))
@@ -237,7 +303,14 @@ class MrpRepair(models.Model):
 
     @api.multi
     def action_repair_cancel(self):
-        return super(MrpRepair, self._aftersales_workflow()
+        repairs = self._aftersales_lock()
+        consumed = repairs._aftersales_consumed()
+        if consumed:
+            raise UserError(_(
+                "%s: the parts and the product were moved already; a repair "
+                "that consumed its parts cannot be cancelled and done again."
+            ) % ", ".join(consumed.mapped("name")))
+        return super(MrpRepair, repairs._aftersales_workflow()
                      ).action_repair_cancel()
 
     @api.multi
@@ -258,37 +331,110 @@ class MrpRepair(models.Model):
 
     @api.multi
     def action_repair_end(self):
-        ours = self.filtered("aftersales_ticket_id")
+        # once per repair: de-duplicated, locked, state checked by mrp_repair
+        # on the locked rows; the moves' unique key behind it
+        repairs = self._aftersales_lock()
+        ours = repairs.filtered("aftersales_ticket_id")
         ours._check_aftersales_parts_available()
-        result = super(MrpRepair, self._aftersales_workflow()
-                       ).action_repair_end()
+        result = super(MrpRepair, repairs._aftersales_workflow().with_context(
+            **{_END_CONTEXT: END_TOKEN})).action_repair_end()
         # nothing for the customer to pay: nothing to invoice
         free = ours.filtered(lambda repair: repair.state == "2binvoiced" and
                              not repair._get_aftersales_billable_lines())
         if free:
             free._aftersales_workflow_write({"state": "done"})
-        self._sync_aftersales_ticket_stage()
+        repairs._sync_aftersales_ticket_stage()
         return result
 
     @api.multi
     def action_repair_done(self):
-        ours = self.filtered("aftersales_ticket_id")
-        if not ours:
-            return super(MrpRepair, self).action_repair_done()
+        """The moves of the parts and of the product, once per repair: only
+        while ending it (``action_repair_end``); called on its own (a
+        button, RPC) it refuses a repair whose moves are made. Returns the
+        moves by repair to ``action_repair_end``, ``True`` to anyone else
+        (RPC cannot carry a dict with integer keys)."""
+        internal = self.env.context.get(_END_CONTEXT) is END_TOKEN
+        # while ending, ``action_repair_end`` holds the locks already
+        repairs = self._aftersales_unique() if internal else \
+            self._aftersales_lock()
+        consumed = repairs._aftersales_consumed()
+        if consumed:
+            raise UserError(_(
+                "%s: the parts and the product were moved already (once per "
+                "repair).") % ", ".join(consumed.mapped("name")))
+        if not internal:
+            not_ending = repairs.filtered(
+                lambda repair: repair.state != "under_repair")
+            if not_ending:
+                raise UserError(_(
+                    "%s: the parts are consumed when the repair ends (End "
+                    "Repair).") % ", ".join(not_ending.mapped("name")))
+        ours = repairs.filtered("aftersales_ticket_id")
         result = {}
-        if self - ours:
-            result.update(super(MrpRepair, self - ours).action_repair_done())
-        # the repair's moves are stock documents of the workshop, made for
-        # technicians who have no inventory rights
-        result.update(super(MrpRepair, ours.sudo()._aftersales_workflow())
-                      .action_repair_done())
-        return result
+        if repairs - ours:
+            result.update(super(MrpRepair, repairs - ours)
+                          .action_repair_done())
+        if ours:
+            # the repair's moves are stock documents of the workshop, made
+            # for technicians who have no inventory rights; the caller's
+            # access to the repair is checked first
+            ours.check_access_rights("write")
+            ours.check_access_rule("write")
+            result.update(super(MrpRepair, ours._aftersales_sudo_as_user()
+                                ._aftersales_workflow()).action_repair_done())
+            ours._aftersales_mark_consumed(result)
+        return result if internal else True
+
+    def _aftersales_mark_consumed(self, product_moves):
+        """Key the moves of these repairs' parts (``line-<id>``) and product
+        (``repair-<id>``, ``product_moves``: {repair id: move id}): a unique
+        index refuses any second consumption; the defective parts removed go
+        to recycling under the workshop's recycling operation type."""
+        rows = []
+        for repair in self:
+            for line in repair.operations.filtered("move_id"):
+                rows.append(("line-%d" % line.id, line.move_id.id))
+            if product_moves.get(repair.id):
+                rows.append(("repair-%d" % repair.id,
+                             product_moves[repair.id]))
+        if rows:
+            # one UPDATE for all: a duplicate key fails the whole action
+            self.env.cr.execute(
+                "UPDATE stock_move SET aftersales_consumption_key = keys.key "
+                "FROM (VALUES %s) AS keys (key, id) "
+                "WHERE stock_move.id = keys.id" % ", ".join(
+                    ["(%s, %s)"] * len(rows)),
+                [value for row in rows for value in row])
+        Type = self.env["stock.picking.type"]
+        for repair in self:
+            removed = repair.operations.filtered(
+                lambda line: line.type == "remove").mapped("move_id")
+            if not removed:
+                continue
+            # the company's warehouse: configuration, whoever repairs
+            warehouse = self.env["stock.warehouse"].sudo().search(
+                [("company_id", "=", repair.company_id.id)], limit=1)
+            recycling = Type._aftersales_repair_type("recycling", warehouse)
+            if recycling:
+                self.env.cr.execute(
+                    "UPDATE stock_move SET picking_type_id = %s "
+                    "WHERE id IN %s", (recycling.id, tuple(removed.ids)))
+        self.env["stock.move"].invalidate_cache(
+            ["aftersales_consumption_key", "picking_type_id"])
 
     def action_repair_invoice_create(self):
-        result = super(MrpRepair, self._aftersales_workflow()
-                       ).action_repair_invoice_create()
-        self._sync_aftersales_ticket_stage()
-        return result
+        repairs = self._aftersales_lock()
+        super(MrpRepair, repairs._aftersales_workflow()
+              ).action_repair_invoice_create()
+        repairs._sync_aftersales_ticket_stage()
+        invoices = repairs.mapped("invoice_id")
+        ours = repairs.filtered("aftersales_ticket_id")
+        if not ours or not invoices:
+            return True
+        return ours._aftersales_open_documents(
+            invoices, "account.action_invoice_tree1", "account.invoice_form",
+            _("the customer invoice of the repair, for the billing clerks to "
+              "validate"))
 
     @api.multi
     def action_invoice_create(self, group=False):
@@ -319,9 +465,10 @@ class MrpRepair(models.Model):
 
     def action_create_return(self):
         pickings = self._create_aftersales_returns()
-        if len(pickings) == 1:
-            return self._action_view_pickings(pickings)
-        return True
+        return self._aftersales_open_documents(
+            pickings, "stock.action_picking_tree_all", "stock.view_picking_form",
+            _("the return delivery of the repaired product, signed by the "
+              "customer on delivery"))
 
     def action_view_pickings(self):
         self.ensure_one()
@@ -385,6 +532,33 @@ class MrpRepair(models.Model):
         if cache is not None:
             cache[self.id] = decided
         return decided
+
+    def _aftersales_consumed(self):
+        """The repairs of ``self`` whose parts or product moved already."""
+        # whether stock moved, whoever asks (technicians have no stock
+        # rights)
+        moved = self.env["stock.move"].sudo().search(
+            [("repair_id", "in", self.ids), ("state", "!=", "cancel")])
+        moved_ids = set(moved.mapped("repair_id").ids)
+        return self.filtered(
+            lambda repair: repair.id in moved_ids or repair.move_id)
+
+    def _get_aftersales_list_price(self, product, qty, default):
+        """Price of ``product`` on the repair's pricelist (``default``
+        without one)."""
+        self.ensure_one()
+        if not self.pricelist_id:
+            return default
+        price = self.pricelist_id.get_product_price(
+            product, qty, self.partner_id)
+        return default if price is False else price
+
+    def _aftersales_sudo_as_user(self):
+        """``self`` as superuser for the workshop's stock and accounting
+        documents, their chatter messages still authored by the user who
+        acts (``aftersales_author_id``)."""
+        return self.sudo().with_context(
+            aftersales_author_id=self.env.user.partner_id.id)
 
     def _get_aftersales_part_locations(self, line_type):
         """(source, destination) of a part added or removed."""
@@ -450,6 +624,8 @@ class MrpRepair(models.Model):
         Invoice = self.env["account.invoice"]
         result = {}
         repairs = self._aftersales_lock()
+        repairs.check_access_rights("write")
+        repairs.check_access_rule("write")
         for repair in repairs:
             result[repair.id] = repair.invoice_id.id or False
             if repair.state in ("draft", "cancel") or repair.invoice_id or \
@@ -462,7 +638,10 @@ class MrpRepair(models.Model):
             if not partner:
                 raise UserError(_(
                     "Repair %s has no customer to invoice.") % repair.name)
-            values = Invoice._aftersales_prepare_invoice_values(
+            # the journal, accounts and fiscal position of the invoice are
+            # accounting's, read for directors and agents who have no
+            # accounting rights (the repair's access is checked above)
+            values = Invoice.sudo()._aftersales_prepare_invoice_values(
                 partner, repair.company_id, repair.name)
             values.update({
                 "aftersales_repair_id": repair.id,
@@ -471,21 +650,27 @@ class MrpRepair(models.Model):
             if repair.pricelist_id.currency_id:
                 values["currency_id"] = repair.pricelist_id.currency_id.id
             lines = list(operations) + list(fees)
-            products = Invoice._aftersales_invoice_products(
+            products = Invoice.sudo()._aftersales_invoice_products(
                 operations.mapped("product_id") | fees.mapped("product_id"),
                 repair.company_id)
             for line in lines:
-                line_values = Invoice._aftersales_prepare_invoice_line_values(
+                # income accounts and taxes: accounting's (see above)
+                line_values = Invoice.sudo(
+                )._aftersales_prepare_invoice_line_values(
                     values, products[line.product_id.id],
                     line.product_uom_qty, line.price_unit,
                     uom=line.product_uom, name=line.name, taxes=line.tax_id)
                 line_values["origin"] = repair.name
                 values["invoice_line_ids"].append((0, 0, line_values))
             # the invoice is accounting's draft, made for the workshop
-            # (technicians and agents have no invoicing rights)
-            invoice = Invoice.sudo()._aftersales_workflow().create(values)
+            # (technicians, agents and directors have no invoicing rights);
+            # its chatter keeps the user who made it
+            invoice = Invoice.sudo().with_context(
+                aftersales_author_id=self.env.user.partner_id.id
+            )._aftersales_workflow().create(values)
             invoice.compute_taxes()
             for line, invoice_line in zip(lines, invoice.invoice_line_ids):
+                # the link to accounting's line, written for the workshop
                 line._aftersales_workflow().sudo().write({
                     "invoiced": True, "invoice_line_id": invoice_line.id})
             repair._aftersales_workflow_write({
@@ -538,16 +723,19 @@ class MrpRepair(models.Model):
                             % self.company_id.name)
         partner = self.address_id or self.partner_id
         customer_location = partner.property_stock_customer
+        picking_type = self.env["stock.picking.type"]._aftersales_repair_type(
+            kind, warehouse)
         if kind == "receipt":
-            picking_type = warehouse.in_type_id
             source, destination = customer_location, self.location_id
         else:
-            picking_type = warehouse.out_type_id
             source, destination = self.location_id, customer_location
-        # stock documents of the workshop, made for technicians who have no
-        # inventory rights; the repair's actions check their access
-        Picking = self.env["stock.picking"].sudo()._aftersales_workflow(
-        ).with_context(mail_create_nosubscribe=True)
+        # stock documents of the workshop, made for technicians, agents and
+        # directors who have no inventory rights; the repair's actions check
+        # their access; the chatter keeps the user who acts
+        Picking = self.env["stock.picking"].sudo().with_context(
+            mail_create_nosubscribe=True,
+            aftersales_author_id=self.env.user.partner_id.id,
+        )._aftersales_workflow()
         picking = Picking.create({
             "partner_id": partner.id,
             "picking_type_id": picking_type.id,

@@ -1,6 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -19,3 +20,33 @@ class ResCompany(models.Model):
     aftersales_recycling_location_id = fields.Many2one(
         "stock.location", string="Recycling Location",
         help="Where the defective parts removed by repairs go.")
+
+    @api.constrains("aftersales_repair_location_id",
+                    "aftersales_spare_location_id",
+                    "aftersales_recycling_location_id")
+    def _check_aftersales_locations(self):
+        """The workshop's locations are stock locations of the company (or
+        shared), never a *view*: every repair end would fail."""
+        for company in self:
+            for name in ("aftersales_repair_location_id",
+                         "aftersales_spare_location_id",
+                         "aftersales_recycling_location_id"):
+                # the locations' configuration, whoever sets them
+                location = company[name].sudo()
+                if not location:
+                    continue
+                label = self._fields[name]._description_string(self.env)
+                if location.usage != "internal":
+                    raise ValidationError(_(
+                        "%(field)s: %(location)s is not an internal stock "
+                        "location (a view or a partner location holds no "
+                        "parts).") % {"field": label,
+                                      "location": location.display_name})
+                if location.company_id and location.company_id != company:
+                    raise ValidationError(_(
+                        "%(field)s: %(location)s belongs to %(other)s, not "
+                        "to %(company)s.") % {
+                            "field": label,
+                            "location": location.display_name,
+                            "other": location.company_id.name,
+                            "company": company.name})

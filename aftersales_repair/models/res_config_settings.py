@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 
 PROMISED_DAYS_PARAM = "aftersales_repair.promised_days"
 DEFAULT_PROMISED_DAYS = 7
+MAX_PROMISED_DAYS = 365
 # kind -> (company field, location of this addon's data used without one)
 LOCATIONS = {
     "repair": ("aftersales_repair_location_id",
@@ -31,9 +32,12 @@ def get_promised_days(env):
     value = env["ir.config_parameter"].sudo().get_param(
         PROMISED_DAYS_PARAM, DEFAULT_PROMISED_DAYS)
     try:
-        return int(value)
-    except ValueError:
+        days = int(value)
+    except (TypeError, ValueError, OverflowError):
         return DEFAULT_PROMISED_DAYS
+    if not 1 <= days <= MAX_PROMISED_DAYS:
+        return DEFAULT_PROMISED_DAYS
+    return days
 
 
 class ResConfigSettings(models.TransientModel):
@@ -61,7 +65,10 @@ class ResConfigSettings(models.TransientModel):
     def _check_aftersales_values(self):
         result = super(ResConfigSettings, self)._check_aftersales_values()
         for settings in self:
-            if settings.aftersales_repair_promised_days <= 0:
+            days = settings.aftersales_repair_promised_days
+            if not 1 <= days <= MAX_PROMISED_DAYS:
                 raise ValidationError(_(
-                    "Repairs must be promised in at least one day."))
+                    "Repair promised in (days): between 1 and %(max)d days "
+                    "(got %(days)s).") % {
+                        "max": MAX_PROMISED_DAYS, "days": days})
         return result

@@ -7,3 +7,8 @@ from . import test_reports
 from . import test_security
 from . import test_stock_replenishment
 from . import test_translations
+from . import test_repair_access_rules
+from . import test_repair_consumption_once
+from . import test_repair_lines_form
+from . import test_repair_return_ticket
+from . import test_repair_roles_documents

@@ -32,5 +32,9 @@ class TestRepairQueryCounts(RepairCase):
 TAKE_BACK = 256
 PART = 56
 CONFIRM = 15
-END = 256
-INVOICE = 365
+# ending locks the repairs, checks that nothing moved yet and keys the
+# moves it makes (unique index): 261
+END = 268
+# invoicing locks and checks the access to the repairs, then opens the
+# invoice (its action read) or prepares it for the billing clerks: 391
+INVOICE = 398

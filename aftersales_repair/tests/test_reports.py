@@ -40,3 +40,5 @@ class TestReports(RepairCase):
                          "Test Gas Valve", "160.00", "67.50", "1.25",
                          "Technician", "Customer", "Passed"):
             self.assertIn(expected, text)
+        # a customer-facing document: no internal cost (30 and 20 a unit)
+        self.assertNotIn("Cost", text)
