@@ -75,6 +75,22 @@ def pending(feature, driver=None):
             close_dialogs(driver)
 
 
+def eventually(check, message, timeout=60):
+    """Until ``check()`` (reading the database) is true: the click's RPC
+    may still be running when the dialog closes."""
+    deadline = time.time() + timeout
+    while True:
+        value = check()
+        if value or time.time() > deadline:
+            assert value, message
+            return value
+        time.sleep(1)
+
+
+def state_of(model, record_id):
+    return read(model, record_id, ["state"])["state"]
+
+
 def story_test(function):
     """The story fails with its own error and its pending steps."""
     @functools.wraps(function)
@@ -568,6 +584,8 @@ def test_director_story(role_browser, story_data):
                  "False)", driver):
         story.edit()
         story.add_line("operations")
+        story.select("div[name=operations] tr.o_selected_row select[name=type]",
+                     "add")
         story.many2one("div[name=operations] tr.o_selected_row",
                        "product_id", job["part"])
         story.save()
@@ -647,7 +665,8 @@ def test_billing_clerk_story(role_browser, story_data):
     story.step("01_ticket_invoice")
     story.button("Validate")
     story.step("02_validated")
-    assert read("account.invoice", job["invoice"], ["state"])["state"] == "open"
+    eventually(lambda: state_of("account.invoice", job["invoice"]) == "open",
+               "the invoice was not validated")
     story.button("Register Payment")
     wait_for(driver, ".modal .o_form_view")
     journal = driver.find_elements(By.CSS_SELECTOR, ".modal select[name=journal_id]")
@@ -662,14 +681,16 @@ def test_billing_clerk_story(role_browser, story_data):
         story.many2one(".modal", "journal_id", "Bank")
     story.step("03_payment")
     story.modal_button("Validate")
-    assert read("account.invoice", job["invoice"], ["state"])["state"] == "paid"
+    eventually(lambda: state_of("account.invoice", job["invoice"]) == "paid",
+               "the invoice is not paid")
     story.step("04_paid")
     assert job["refund"], "the claim's approval made no credit note"
     story.open_record("account.invoice", job["refund"], job["refund_action"])
     story.step("05_claim_credit_note")
     story.button("Validate")
     story.step("06_credit_note_validated")
-    assert read("account.invoice", job["refund"], ["state"])["state"] == "open"
+    eventually(lambda: state_of("account.invoice", job["refund"]) == "open",
+               "the credit note was not validated")
 
 
 @story_test
@@ -685,9 +706,11 @@ def test_warehouse_clerk_story(role_browser, story_data):
     story.open_record("stock.picking", job["receipt"], job["register_action"])
     story.tab("Customer Product")
     story.step("02_customer_receipt")
-    text = story.pdf_text(job["receipt_report"], job["receipt"])
-    assert read("stock.picking", job["receipt"], ["name"])["name"] in \
-        text.replace(" ", "")
+    with pending("customer receipt PDF printed by the warehouse clerk "
+                 "(today: 500, AccessError on aftersales.ticket)", driver):
+        text = story.pdf_text(job["receipt_report"], job["receipt"])
+        assert read("stock.picking", job["receipt"], ["name"])["name"] in \
+            text.replace(" ", "")
     assert job["replenishment"], "no van or no part to replenish it with"
     story.open_record("stock.picking", job["replenishment"],
                       job["picking_action"])
@@ -696,7 +719,8 @@ def test_warehouse_clerk_story(role_browser, story_data):
     if has_element(driver, ".modal .o_form_view"):
         click_text(driver, MODAL_BUTTONS, "Apply")
     story.step("04_van_replenished")
-    assert read("stock.picking", job["replenishment"], ["state"])["state"] == "done"
+    eventually(lambda: state_of("stock.picking", job["replenishment"]) == "done",
+               "the van replenishment was not done")
     assert job["recycling"], "no recycling location"
     story.open_record("stock.location", job["recycling"], job["location_action"])
     click_text(driver, ".o_form_view .oe_button_box button", "Current Stock")
