@@ -118,14 +118,16 @@ def error_dialogs(driver):
     return [dialog for dialog in visible_dialogs(driver) if dialog[0] == "error"]
 
 
+CLOSERS = (".modal .modal-header button.close, "
+           ".modal .modal-footer .o_form_button_cancel, "
+           ".modal .modal-footer button[special=cancel]")
+
+
 def close_dialogs(driver):
     """Close every modal dialog (their close cross, else Escape)."""
     for _attempt in range(4):
-        closers = [el for el in driver.find_elements(
-            By.CSS_SELECTOR, ".modal .modal-header button.close, "
-                             ".modal .modal-footer .o_form_button_cancel, "
-                             ".modal .modal-footer button[special=cancel]")
-            if _displayed(el)]
+        closers = [el for el in driver.find_elements(By.CSS_SELECTOR, CLOSERS)
+                   if _displayed(el)]
         if not closers:
             return
         try:

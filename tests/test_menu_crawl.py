@@ -45,6 +45,8 @@ pytestmark = pytest.mark.skipif(
 BUDGET = float(os.environ.get("CRAWL_BUDGET") or 150)
 # Buttons that only open other records: clicked on the demo's records too.
 NAVIGATION_PREFIXES = ("action_view", "action_open", "open_")
+RECORDS = (".o_list_view .o_data_row, "
+           ".o_kanban_view .o_kanban_record:not(.o_kanban_ghost)")
 BUTTON_CSS = (".o_form_view .o_form_statusbar .o_statusbar_buttons button, "
               ".o_form_view .oe_button_box button")
 
@@ -63,6 +65,7 @@ def suite_menus(env, user, modules):
     menus = Menu.search([("id", "child_of", root.id)]) | own
     visible = Menu.sudo(user)._visible_menu_ids(False)
     result = []
+
     def reachable(menu):
         # the web client shows a menu only under visible parents
         while menu:
@@ -201,10 +204,8 @@ class Crawl(object):
     def first_record_id(self):
         """Open the first record of the list or kanban shown; its id."""
         driver = self.driver
-        rows = [el for el in driver.find_elements(
-            By.CSS_SELECTOR, ".o_list_view .o_data_row, "
-                             ".o_kanban_view .o_kanban_record:not(.o_kanban_ghost)")
-            if el.is_displayed()]
+        rows = [el for el in driver.find_elements(By.CSS_SELECTOR, RECORDS)
+                if el.is_displayed()]
         if not rows:
             return None
         try:
