@@ -101,3 +101,15 @@ def odoo_server_factory():
     if not config.get("db_name"):
         pytest.skip("needs the suite's test database")
     return start_odoo
+
+
+@pytest.fixture(scope="session")
+def role_browser(odoo_server):
+    """One headless chromium for the session's crawls and stories, logged
+    in once per role (tests/browser_support.py)."""
+    from browser_support import RoleBrowser, start_chromium
+    driver = start_chromium()
+    try:
+        yield RoleBrowser(driver, odoo_server.base)
+    finally:
+        driver.quit()
