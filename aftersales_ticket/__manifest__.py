@@ -23,7 +23,9 @@
     "data": [
         "security/aftersales_ticket_security.xml",
         "security/ir.model.access.csv",
+        "views/assets.xml",
         "data/ir_sequence_data.xml",
+        "data/stock_van_data.xml",
         "data/aftersales_ticket_stage_data.xml",
         "views/aftersales_ticket_menu.xml",
         "views/aftersales_ticket_views.xml",
@@ -44,6 +46,7 @@
         "report/aftersales_ticket_reports.xml",
         "report/report_service_voucher.xml",
         "views/aftersales_ticket_voucher_views.xml",
+        "views/account_invoice_views.xml",
         "views/voucher_portal_templates.xml",
         "wizards/aftersales_ticket_assign_wizard_views.xml",
         "views/aftersales_dispatch_views.xml",
