@@ -196,18 +196,23 @@ def weekly_intervals(attendances):
 def first_free_slot(spans, duration, busy=()):
     """The first start of a ``duration`` (timedelta) inside one of the
     working ``spans`` (ordered ``(start, end)``, naive UTC) that overlaps
-    none of the ``busy`` intervals; a duration longer than a span needs the
-    whole span free. None when no span has room."""
+    none of the ``busy`` intervals. A duration that fits in no span (longer
+    than any working interval) starts at the first moment from which the
+    rest of a span is free. None when no span has room."""
     busy = merge_intervals(busy)
-    for span_start, span_end in spans:
-        length = min(duration, span_end - span_start)
-        moment = span_start
-        while moment + length <= span_end:
-            clash = [end for begin, end in busy
-                     if begin < moment + max(length, _EPSILON) and end > moment]
-            if not clash:
-                return moment
-            moment = max(clash)
+    spans = list(spans)
+    for strict in (True, False):
+        for span_start, span_end in spans:
+            length = duration if strict else min(duration,
+                                                 span_end - span_start)
+            moment = span_start
+            while moment + length <= span_end:
+                clash = [end for begin, end in busy
+                         if begin < moment + max(length, _EPSILON)
+                         and end > moment]
+                if not clash:
+                    return moment
+                moment = max(clash)
     return None
 
 

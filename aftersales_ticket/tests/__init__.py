@@ -23,3 +23,5 @@ from . import test_voucher_access
 from . import test_voucher_report
 from . import test_voucher_rpc
 from . import test_working_clock
+from . import test_visit_planning
+from . import test_voucher_roles
