@@ -25,3 +25,5 @@ from . import test_voucher_rpc
 from . import test_working_clock
 from . import test_visit_planning
 from . import test_voucher_roles
+from . import test_bad_settings_and_mail
+from . import test_customer_serials
