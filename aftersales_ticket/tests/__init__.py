@@ -27,3 +27,4 @@ from . import test_visit_planning
 from . import test_voucher_roles
 from . import test_bad_settings_and_mail
 from . import test_customer_serials
+from . import test_dispatch_views
