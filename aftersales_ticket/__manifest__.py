@@ -34,6 +34,7 @@
         "views/aftersales_team_views.xml",
         "data/ir_cron_report_data.xml",
         "data/mail_template_report_data.xml",
+        "report/aftersales_layout.xml",
         "report/aftersales_daily_report_reports.xml",
         "report/aftersales_daily_report_templates.xml",
         "views/aftersales_daily_report_views.xml",

@@ -28,3 +28,5 @@ from . import test_voucher_roles
 from . import test_bad_settings_and_mail
 from . import test_customer_serials
 from . import test_dispatch_views
+from . import test_report_layout
+from . import test_portal_voucher
