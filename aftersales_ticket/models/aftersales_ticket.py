@@ -463,7 +463,8 @@ class AftersalesTicket(models.Model):
         if vals.get("service_category") in ("B", "C"):
             self._check_category_coverage(vals)
         before = self._before_write(vals)
-        result = super(AftersalesTicket, self).write(vals)
+        with self._aftersales_concurrent_guard():
+            result = super(AftersalesTicket, self).write(vals)
         if closing and "date_closed" not in vals:
             closing.write({"date_closed": fields.Datetime.now()})
         for step in AFTER_WRITE_STEPS:

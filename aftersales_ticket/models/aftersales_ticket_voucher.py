@@ -360,6 +360,9 @@ class AftersalesTicket(models.Model):
         SLA's arrival); a later visit, after the ticket left the work on
         site (waiting for parts...), is counted as one more visit."""
         self._check_voucher_applies()
+        # one worker at a time: a second, simultaneous arrival is told to
+        # try again (and then finds the first one's arrival)
+        self._aftersales_lock()
         in_progress = self.env.ref("aftersales_ticket.stage_in_progress")
         revisited = self.filtered(
             lambda ticket: ticket.date_arrived
@@ -374,6 +377,7 @@ class AftersalesTicket(models.Model):
     def action_resolve(self):
         """The work is done: parts still pending are taken from the van."""
         self._check_voucher_applies()
+        self._aftersales_lock()  # see action_arrive
         self._consume_parts()
         self.filtered(lambda ticket: not ticket.date_resolved).write(
             {"date_resolved": fields.Datetime.now()})

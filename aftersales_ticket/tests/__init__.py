@@ -30,3 +30,4 @@ from . import test_customer_serials
 from . import test_dispatch_views
 from . import test_report_layout
 from . import test_portal_voucher
+from . import test_concurrent_writes
