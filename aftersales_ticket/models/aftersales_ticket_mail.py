@@ -11,7 +11,8 @@ _logger = logging.getLogger(__name__)
 # A sender address the gateway accepts: one "@", a local part and a domain
 # with a dot, no blanks or brackets (what e-mail parsing leaves of a
 # garbage From must not reach the partner creation, which fails on it).
-SENDER_ADDRESS = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\"]+$")
+_ATOM = r"[^@\s<>()\[\],;:\"]+"
+SENDER_ADDRESS = re.compile(r"^%s@%s\.%s$" % (_ATOM, _ATOM, _ATOM))
 
 
 # The ticket is split by concern, one inheriting class per file.

@@ -48,7 +48,8 @@ class TestConcurrentWrites(TransactionCase):
         with self.registry.cursor() as cr1, self.registry.cursor() as cr2:
             env1, env2 = self._env(cr1), self._env(cr2)
             ticket2 = env2["aftersales.ticket"].browse(self.ticket_id)
-            ticket2.subject  # the second transaction's snapshot starts
+            # the second transaction's snapshot starts
+            self.assertTrue(ticket2.subject)
             env1["aftersales.ticket"].browse(self.ticket_id).write(
                 {"subject": "First"})
             cr1.commit()  # pylint: disable=invalid-commit

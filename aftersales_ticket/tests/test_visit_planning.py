@@ -152,6 +152,7 @@ class TestFreeSlotRules(unittest.TestCase):
     lib/dispatch_rules.py), without database."""
 
     def setUp(self):
+        super(TestFreeSlotRules, self).setUp()
         self.calendar = working_clock.WorkingCalendar(
             working_clock.weekly_intervals(
                 [(day, 8.0, 12.0, None, None) for day in range(5)]
