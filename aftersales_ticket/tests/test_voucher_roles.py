@@ -121,6 +121,16 @@ class TestVoucherRoles(VoucherCase):
                                  "%s for %s" % (name, user.login))
 
     def test_technician_cannot_set_time_costs(self):
+        """The cost is computed; the technician of a time line is the one
+        who books it (readonly in his form, refused otherwise)."""
+        for user, readonly in ((self.technician, True), (self.agent, False)):
+            view = self.env["aftersales.ticket"].sudo(user).fields_view_get(
+                view_type="form")
+            arch = etree.fromstring(
+                view["fields"]["timesheet_ids"]["views"]["tree"]["arch"])
+            node = arch.xpath("//field[@name='user_id']")[0]
+            self.assertEqual(bool(json.loads(
+                node.get("modifiers") or "{}").get("readonly")), readonly)
         ticket = self.do_job("A")
         line = ticket.timesheet_ids
         with self.assertRaisesRegex(UserError, "cannot set it"):
