@@ -4,7 +4,7 @@ import base64
 import binascii
 
 from odoo import _, http
-from odoo.http import request
+from odoo.http import content_disposition, request
 
 from .portal import get_portal_ticket
 
@@ -43,6 +43,10 @@ class AftersalesVoucherPortal(http.Controller):
             return {"error": _("This service voucher was not found.")}
         if ticket.customer_signature:
             return {"error": _("This service voucher is already signed.")}
+        if not ticket._voucher_can_be_signed():
+            return {"error": _(
+                "The voucher can be signed once the technician has been on "
+                "site.")}
         if not partner_name or not signature:
             return {"error": _("Your name and signature are both needed.")}
         try:
@@ -57,3 +61,22 @@ class AftersalesVoucherPortal(http.Controller):
             "success": _("Thank you: the service voucher is signed."),
             "redirect_url": "/my/tickets/%s/sign" % ticket.id,
         }
+
+    @http.route("/my/tickets/<int:ticket_id>/voucher", type="http",
+                auth="user", website=True)
+    def portal_ticket_voucher_pdf(self, ticket_id, **kwargs):
+        """The service voucher as a PDF named by the ticket's number (the
+        report route names it by the record id: ``224.pdf``)."""
+        ticket = get_portal_ticket(ticket_id)
+        if ticket is None:
+            return request.not_found()
+        # as the customer, like /report/pdf: the report reads what he may
+        report = request.env.ref(
+            "aftersales_ticket.aftersales_ticket_report_voucher")
+        pdf = report.render_qweb_pdf([ticket.id])[0]
+        filename = "%s.pdf" % ticket.sudo()._voucher_file_name()
+        return request.make_response(pdf, headers=[
+            ("Content-Type", "application/pdf"),
+            ("Content-Length", len(pdf)),
+            ("Content-Disposition", content_disposition(filename)),
+        ])

@@ -139,3 +139,11 @@ def problem(kind, value, selection=None, size=None):
     if value is False or value is None or kind not in CHECKS:
         return None
     return CHECKS[kind](kind, value, selection, size)
+
+
+def in_range(value, lowest, highest):
+    """Whether ``value`` is a finite number (not a boolean) within
+    ``[lowest, highest]``: settings and system parameters read back."""
+    if not _is_number(value):
+        return False
+    return math.isfinite(value) and lowest <= value <= highest

@@ -29,6 +29,7 @@ import pytz
 MAX_DAYS = 3 * 366
 
 _ZERO = datetime.timedelta(0)
+_EPSILON = datetime.timedelta(seconds=1)
 
 
 class NoWorkingTime(ValueError):
@@ -192,6 +193,29 @@ def weekly_intervals(attendances):
     return intervals_for_day
 
 
+def first_free_slot(spans, duration, busy=()):
+    """The first start of a ``duration`` (timedelta) inside one of the
+    working ``spans`` (ordered ``(start, end)``, naive UTC) that overlaps
+    none of the ``busy`` intervals. A duration that fits in no span (longer
+    than any working interval) starts at the first moment from which the
+    rest of a span is free. None when no span has room."""
+    busy = merge_intervals(busy)
+    spans = list(spans)
+    for strict in (True, False):
+        for span_start, span_end in spans:
+            length = duration if strict else min(duration,
+                                                 span_end - span_start)
+            moment = span_start
+            while moment + length <= span_end:
+                clash = [end for begin, end in busy
+                         if begin < moment + max(length, _EPSILON)
+                         and end > moment]
+                if not clash:
+                    return moment
+                moment = max(clash)
+    return None
+
+
 class WorkingCalendar(object):
     """A calendar bundle (intervals, holidays, time zone) with a per-day
     cache, for computing many deadlines on the same calendar."""
@@ -233,6 +257,22 @@ class WorkingCalendar(object):
         span = next(work_spans_from(
             start, self.intervals_for_day, removed, self.tz, days), None)
         return span and span[0]
+
+    def first_free_slot(self, start, hours, busy=(), extra_leaves=(),
+                        days=MAX_DAYS):
+        """First moment at or after ``start`` (naive UTC) at which ``hours``
+        (a visit and its travel) fit in one working interval, outside the
+        holidays, the ``extra_leaves`` and the ``busy`` intervals (``(start,
+        end)`` naive UTC, e.g. the visits already planned), or None within
+        ``days`` local days. A job longer than any working interval starts
+        at the beginning of a free interval (it cannot fit anyway)."""
+        removed = self.holidays
+        if extra_leaves:
+            removed = merge_intervals(list(self.holidays) + list(extra_leaves))
+        return first_free_slot(
+            work_spans_from(start, self.intervals_for_day, removed, self.tz,
+                            days),
+            datetime.timedelta(hours=max(hours or 0.0, 0.0)), busy)
 
     def local_day_start(self, utc_naive):
         """UTC instant of the local midnight starting the day of ``utc_naive``,

@@ -1,7 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class AccountAnalyticLine(models.Model):
@@ -57,6 +57,57 @@ class AccountAnalyticLine(models.Model):
                 if line.amount != amount:
                     super(AccountAnalyticLine, line).write({"amount": amount})
         return result
+
+    def _aftersales_check_business_values(self, vals, creating):
+        """Time on a service ticket: a technician books his own hours only,
+        at the labour product's cost (what a line costs is not his to set);
+        nobody books, moves or changes hours of a ticket already invoiced
+        (they would never be billed)."""
+        lines = self.filtered("aftersales_ticket_id")
+        tickets = lines.mapped("aftersales_ticket_id")
+        if vals.get("aftersales_ticket_id"):
+            tickets |= tickets.browse(vals["aftersales_ticket_id"])
+        # sudo: whether a ticket is invoiced, whoever books the time
+        invoiced = tickets.sudo().filtered("date_invoiced")
+        if invoiced and not self._aftersales_in_workflow():
+            raise UserError(_(
+                "%s has already been invoiced: its time can no longer be "
+                "booked or changed (it would never be billed). Cancel the "
+                "invoice first.") % ", ".join(invoiced.mapped("name")))
+        if self._aftersales_is_technician_only():
+            self._aftersales_check_technician_values(vals, creating, lines)
+        return super(AccountAnalyticLine, self)._aftersales_check_business_values(
+            vals, creating)
+
+    @api.model
+    def _aftersales_is_technician_only(self):
+        """Whether the user is a technician who neither dispatches nor
+        manages (agents, directors and managers may book for others)."""
+        user = self.env.user
+        return user.has_group("aftersales_ticket.group_technician") and \
+            not user.has_group("aftersales_ticket.group_agent")
+
+    def _aftersales_check_technician_values(self, vals, creating, lines):
+        """A technician's time: his own, at its computed cost."""
+        if "user_id" in vals and vals["user_id"] and \
+                vals["user_id"] != self.env.uid:
+            raise UserError(_(
+                "You can only book your own hours; the technician who did "
+                "the work books his."))
+        if not creating and lines.filtered(
+                lambda line: line.user_id and line.user_id.id != self.env.uid):
+            raise UserError(_(
+                "These hours were booked by another technician: only he (or "
+                "an agent) may change them."))
+        if "amount" in vals:
+            raise UserError(_(
+                "The cost of a time line is computed from the labour "
+                "product; a technician cannot set it."))
+        if vals.get("product_id") and vals["product_id"] != self.env[
+                "aftersales.ticket"]._get_labour_product().id:
+            raise UserError(_(
+                "Time on a service ticket is booked with the on-site labour "
+                "product."))
 
     @api.model
     def _prepare_aftersales_values(self, vals):

@@ -35,6 +35,35 @@ class AccountInvoice(models.Model):
         "aftersales.ticket", string="Compensated Claim", index=True,
         copy=False, readonly=True, ondelete="restrict",
     )
+    aftersales_ticket_ref = fields.Char(
+        string="Service Ticket Number", compute="_compute_aftersales_ticket_ref",
+        help="The service ticket this invoice bills (or whose claim it "
+             "compensates).")
+
+    @api.depends("aftersales_ticket_id", "aftersales_claim_id")
+    def _compute_aftersales_ticket_ref(self):
+        for invoice in self:
+            # sudo: the billing clerk sees which ticket an invoice bills
+            # without after-sales rights (its number and subject only)
+            ticket = (invoice.aftersales_ticket_id
+                      or invoice.aftersales_claim_id).sudo()
+            invoice.aftersales_ticket_ref = ticket.display_name or False
+
+    def action_view_aftersales_ticket(self):
+        """The ticket the invoice bills (or the claim it compensates)."""
+        self.ensure_one()
+        ticket = self.aftersales_ticket_id or self.aftersales_claim_id
+        if not ticket:
+            raise UserError(_("This invoice comes from no service ticket."))
+        ticket.check_access_rights("read")
+        ticket.check_access_rule("read")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "aftersales.ticket",
+            "view_mode": "form",
+            "res_id": ticket.id,
+            "name": ticket.display_name,
+        }
 
     @api.model_cr
     def init(self):

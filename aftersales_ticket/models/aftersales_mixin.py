@@ -1,6 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from collections import OrderedDict
+from contextlib import contextmanager
 from datetime import date
 
 from psycopg2 import OperationalError, errorcodes, sql
@@ -13,6 +14,8 @@ from ..lib import value_check
 # lock held by another transaction / row changed by a concurrent one
 LOCK_ERRORS = (errorcodes.LOCK_NOT_AVAILABLE,
                errorcodes.SERIALIZATION_FAILURE)
+# what a write meets when another transaction changed the same rows
+CONCURRENCY_ERRORS = LOCK_ERRORS + (errorcodes.DEADLOCK_DETECTED,)
 TODO_XMLID = "mail.mail_activity_data_todo"
 
 
@@ -78,6 +81,34 @@ class AftersalesMixin(models.AbstractModel):
                     "records": ", ".join(records._aftersales_names())})
         records.invalidate_cache(ids=records.ids)
         return records
+
+    @contextmanager
+    def _aftersales_concurrent_guard(self):
+        """Around a write: when another transaction changed the same rows
+        at the same moment (PostgreSQL's serialization failure, a lock, a
+        deadlock), the caller gets a clear "try again" ``UserError``.
+
+        Odoo 11 retries such an RPC call itself, but in the same thread's
+        environments: the fields the failed write had left to recompute
+        still point at the first attempt's cursor, closed by then, and the
+        retry answers ``psycopg2.OperationalError: Unable to use a closed
+        cursor`` (Odoo 12 resets the environments before a retry). The
+        stale caches and recomputations are dropped here, and the caller is
+        told to try again (the transaction is rolled back)."""
+        try:
+            yield
+        except OperationalError as error:
+            if error.pgcode not in CONCURRENCY_ERRORS:
+                raise
+            # nothing of the failed transaction may be used any more (nor
+            # read: it is aborted, the message names the records by id)
+            self.env.clear()
+            raise UserError(_(
+                "%(model)s %(ids)s: changed by someone else at this very "
+                "moment. Reload and try again.") % {
+                    "model": self._description,
+                    "ids": ", ".join("#%d" % record_id
+                                     for record_id in self.ids[:10])})
 
     def _aftersales_check_field_values(self, vals):
         """Refuse, with a message naming the field, any value of ``vals``

@@ -5,10 +5,13 @@ import logging
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..lib import value_check
 from .aftersales_ticket import PRIORITIES, REQUEST_TYPES
 
 _logger = logging.getLogger(__name__)
 
+# Working hours an arrival target set in the settings may take (0: none).
+ARRIVAL_RANGE = (0.0, 2000.0)
 SLA_TIERS = [("standard", "Standard"), ("silver", "Silver"), ("gold", "Gold")]
 
 # Criteria a policy may set; an empty criterion matches any ticket.
@@ -113,9 +116,16 @@ class AftersalesSlaPolicy(models.Model):
             # sudo: system parameters are readable by administrators only;
             # this one is a published service target, not a secret
             try:
-                arrival = float(value) if value else arrival
+                number = float(value) if value else arrival
             except ValueError:
-                _logger.warning("System parameter %s is not a number: %r",
+                number = None
+            # a parameter written past the settings (NaN, 1e308) must not
+            # stop every new request: the policy's own target then
+            if number is not None and value_check.in_range(number, *ARRIVAL_RANGE):
+                arrival = number
+            else:
+                _logger.warning("System parameter %s is not a number of "
+                                "working hours: %r",
                                 self.arrival_hours_param, value)
         return {
             "dispatch": self.dispatch_hours,

@@ -306,12 +306,19 @@ class AftersalesTeam(models.Model):
             for team in self for user in team.member_ids
         }
 
-    def _available_from(self, availability, user, moment):
+    def _available_from(self, availability, user, moment, hours=0.0,
+                        busy=()):
         """First moment at or after ``moment`` at which ``user`` can work for
-        the team (team calendar working, no holiday, no own leave), or None
-        within ``dispatch_rules.HORIZON_DAYS`` days (see
+        the team (team calendar working, no holiday, no own leave) for
+        ``hours`` (a visit and its travel) without overlapping his ``busy``
+        intervals (visits planned already), or None within
+        ``dispatch_rules.HORIZON_DAYS`` days (see
         :meth:`_get_members_availability`)."""
         self.ensure_one()
         calendar, leaves = availability[self.id, user.id]
-        return calendar.next_working_moment(
-            moment, leaves, days=dispatch_rules.HORIZON_DAYS)
+        if not hours and not busy:
+            return calendar.next_working_moment(
+                moment, leaves, days=dispatch_rules.HORIZON_DAYS)
+        return calendar.first_free_slot(
+            moment, hours, busy=busy, extra_leaves=leaves,
+            days=dispatch_rules.HORIZON_DAYS)

@@ -223,6 +223,60 @@ class AftersalesTicket(models.Model):
             if ticket.lot_id:
                 ticket.product_id = ticket.lot_id.product_id
 
+    @api.onchange("partner_id", "lot_id")
+    def _onchange_lot_customer(self):
+        """Warn when the serial chosen is not a unit delivered to the
+        customer: its coverage and warranty would be another unit's."""
+        if not self.lot_id or not self.partner_id:
+            return {}
+        customers = self.lot_id._get_delivered_customers().get(
+            self.lot_id.id, set())
+        if self.partner_id.commercial_partner_id.id in customers:
+            return {}
+        return {"warning": {
+            "title": _("Not this customer's unit"),
+            "message": self._lot_customer_message(
+                self.lot_id, self.partner_id, bool(customers))}}
+
+    @api.model
+    def _lot_customer_message(self, lot, partner, other_customer):
+        if other_customer:
+            return _(
+                "Serial number %(lot)s was delivered to another customer, "
+                "not to %(partner)s: its coverage and warranty are not "
+                "theirs. Choose one of %(partner)s's serials.") % {
+                    "lot": lot.name, "partner": partner.display_name}
+        return _(
+            "Serial number %(lot)s was never delivered to %(partner)s: no "
+            "warranty can be found for it.") % {
+                "lot": lot.name, "partner": partner.display_name}
+
+    def _check_lot_customer(self, vals, creating):
+        """Refuse a serial delivered to another customer (its coverage and
+        warranty are not this customer's); a serial never delivered to
+        anyone (sold elsewhere) stays possible, without warranty."""
+        if not vals.get("lot_id") and not (
+                vals.get("partner_id") and not creating):
+            return
+        Lot = self.env["stock.production.lot"]
+        Partner = self.env["res.partner"]
+        pairs = [(Lot.browse(vals["lot_id"]),
+                  Partner.browse(vals["partner_id"]))] if creating else [
+            (Lot.browse(vals["lot_id"]) if vals.get("lot_id")
+             else ticket.lot_id,
+             Partner.browse(vals["partner_id"]) if vals.get("partner_id")
+             else ticket.partner_id) for ticket in self]
+        lots = Lot.browse()
+        for lot, _partner in pairs:
+            lots |= lot
+        customers = lots._get_delivered_customers()
+        for lot, partner in pairs:
+            delivered = customers.get(lot.id)
+            if lot and partner and delivered and \
+                    partner.commercial_partner_id.id not in delivered:
+                raise ValidationError(self._lot_customer_message(
+                    lot.sudo(), partner.sudo(), True))
+
     # ------------------------------------------------------------------
     # The creation and write pipelines. Every concern (dispatch, SLA,
     # complaints, voucher, KPI) and every addon (repairs, contracts,
@@ -409,7 +463,8 @@ class AftersalesTicket(models.Model):
         if vals.get("service_category") in ("B", "C"):
             self._check_category_coverage(vals)
         before = self._before_write(vals)
-        result = super(AftersalesTicket, self).write(vals)
+        with self._aftersales_concurrent_guard():
+            result = super(AftersalesTicket, self).write(vals)
         if closing and "date_closed" not in vals:
             closing.write({"date_closed": fields.Datetime.now()})
         for step in AFTER_WRITE_STEPS:
@@ -569,6 +624,7 @@ class AftersalesTicket(models.Model):
             raise ValidationError(_("A service request cannot lose its customer."))
         self._aftersales_check_field_values(vals)
         self._aftersales_guard_values(vals, creating)
+        self._check_lot_customer(vals, creating)
 
     @api.model
     def _complete_values(self, vals):

@@ -13,6 +13,8 @@ _logger = logging.getLogger(__name__)
 
 REPEAT_COMPLAINT_DAYS_PARAM = "aftersales.repeat_complaint_days"
 DEFAULT_REPEAT_COMPLAINT_DAYS = 30
+# a wider window reaches dates PostgreSQL cannot compute (see the settings)
+MAX_REPEAT_COMPLAINT_DAYS = 3650
 OUTCOME_METHODS = [("written", "Written"), ("phone", "Phone")]
 # Ticket fields that make two complaints "about the same thing".
 REPEAT_MATCH_FIELDS = ("lot_id", "product_id", "category_id")
@@ -58,6 +60,84 @@ class AftersalesTicket(models.Model):
         "res.users", string="Customer Told By (User)", readonly=True,
         copy=False, track_visibility="onchange",
     )
+    complaint_ticket_id = fields.Many2one(
+        "aftersales.ticket", string="Complaint About", index=True, copy=False,
+        ondelete="set null", track_visibility="onchange",
+        domain="[('partner_id', 'child_of', partner_id)]",
+        help="The customer's earlier service request this complaint is "
+             "about: its technician is the technician concerned.",
+    )
+    # Set from the ticket complained about, or by the survey addon on a
+    # low-score complaint (a workflow field: no form or RPC sets it).
+    concerned_user_id = fields.Many2one(
+        "res.users", string="Technician Concerned", index=True, copy=False,
+        readonly=True, track_visibility="onchange",
+        help="The technician the complaint is about: the complaint is "
+             "never dispatched to him (another technician or the director "
+             "handles it).",
+    )
+
+    def _aftersales_workflow_field_names(self):
+        return super(AftersalesTicket, self)._aftersales_workflow_field_names(
+        ).union({"concerned_user_id"})
+
+    @api.model
+    def _concerned_user_values(self, vals):
+        """The technician concerned by a complaint about another ticket."""
+        if not vals.get("complaint_ticket_id") or vals.get(
+                "concerned_user_id"):
+            return {}
+        # sudo: the technician of the ticket complained about, whoever
+        # registers the complaint (checked to be the same customer's)
+        original = self.sudo().browse(vals["complaint_ticket_id"])
+        return {"concerned_user_id": original.user_id.id or False}
+
+    @api.model
+    def _prepare_complete_values(self, vals):
+        values = super(AftersalesTicket, self)._prepare_complete_values(vals)
+        values.update(self._concerned_user_values(vals))
+        return values
+
+    @api.model
+    def _prepare_write_values(self, vals):
+        values = super(AftersalesTicket, self)._prepare_write_values(vals)
+        if "complaint_ticket_id" in vals and not vals.get(
+                "concerned_user_id"):
+            values["concerned_user_id"] = self._concerned_user_values(
+                vals).get("concerned_user_id", False)
+        return values
+
+    def _aftersales_check_business_values(self, vals, creating):
+        """A complaint is about a request of the same customer; it is never
+        assigned to the technician it concerns."""
+        if vals.get("complaint_ticket_id"):
+            # sudo: the customer of the ticket complained about
+            original = self.sudo().browse(vals["complaint_ticket_id"])
+            partner_ids = [vals["partner_id"]] if vals.get("partner_id") \
+                else self.mapped("partner_id").ids
+            partners = self.env["res.partner"].sudo().browse(partner_ids)
+            if original.id in self.ids or any(
+                    partner.commercial_partner_id
+                    != original.commercial_partner_id
+                    for partner in partners):
+                raise ValidationError(_(
+                    "A complaint is about another request of the same "
+                    "customer; %s is not one.") % original.name)
+        if vals.get("user_id"):
+            concerned = vals.get("concerned_user_id")
+            if not concerned and vals.get("complaint_ticket_id"):
+                concerned = self._concerned_user_values(vals).get(
+                    "concerned_user_id")
+            concerned_ids = {concerned} if concerned else set(
+                self.mapped("concerned_user_id").ids)
+            if vals["user_id"] in concerned_ids:
+                raise ValidationError(_(
+                    "This complaint is about %s: it cannot be assigned to "
+                    "him; choose another technician or the director.")
+                    % self.env["res.users"].sudo().browse(
+                        vals["user_id"]).name)
+        return super(AftersalesTicket, self)._aftersales_check_business_values(
+            vals, creating)
 
     def _compute_repeat_count(self):
         ids = [ticket_id for ticket_id in self.ids if isinstance(ticket_id, int)]
@@ -138,7 +218,10 @@ class AftersalesTicket(models.Model):
         value = self.env["ir.config_parameter"].sudo().get_param(
             REPEAT_COMPLAINT_DAYS_PARAM, DEFAULT_REPEAT_COMPLAINT_DAYS)
         try:
-            return int(value)
+            days = int(value)
+            if not 0 <= days <= MAX_REPEAT_COMPLAINT_DAYS:
+                raise ValueError(value)
+            return days
         except (TypeError, ValueError):
             _logger.warning("System parameter %s is not a number of days; "
                             "using %d", REPEAT_COMPLAINT_DAYS_PARAM,

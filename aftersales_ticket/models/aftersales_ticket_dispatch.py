@@ -1,5 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
@@ -190,6 +192,9 @@ class AftersalesTicket(models.Model):
             "zip": vals.get("contact_zip") or partner.zip,
             "categ": product.categ_id,
             "moment": fields.Datetime.from_string(received),
+            "hours": vals.get("planned_hours"),
+            "excluded_user_id": vals.get("concerned_user_id") or False,
+            "ticket_id": False,
         }
 
     @api.model
@@ -201,6 +206,9 @@ class AftersalesTicket(models.Model):
             "zip": ticket.contact_zip,
             "categ": ticket.product_id.categ_id,
             "moment": moment,
+            "hours": ticket.planned_hours,
+            "excluded_user_id": ticket.concerned_user_id.id,
+            "ticket_id": ticket.id,
         }
 
     @api.model
@@ -234,6 +242,8 @@ class AftersalesTicket(models.Model):
         availability = teams._get_members_availability(start)
         members = teams.mapped("member_ids")
         loads = teams._get_open_ticket_load(members)
+        busy = self._get_planned_visits(
+            members, start, [req.get("ticket_id") for req in requests])
         skills = {
             user.id: [(categ.parent_left, categ.parent_right)
                       for categ in user.aftersales_product_categ_ids]
@@ -247,24 +257,61 @@ class AftersalesTicket(models.Model):
                 continue
             categ = req["categ"].sudo()
             categ_range = categ and (categ.parent_left, categ.parent_right)
+            hours = dispatch_rules.visit_hours(req.get("hours"))
+            excluded = req.get("excluded_user_id")
             candidates = [
                 dispatch_rules.Candidate(
                     user_id=user.id,
                     available_at=team._available_from(
-                        availability, user, req["moment"]),
+                        availability, user, req["moment"], hours=hours,
+                        busy=busy.get(user.id, ())),
                     skilled=dispatch_rules.covers_category(
                         skills[user.id], categ_range),
                     load=loads.get(user.id, 0),
-                ) for user in team.member_ids
+                ) for user in team.member_ids if user.id != excluded
             ]
             chosen = dispatch_rules.choose_technician(candidates)
             if chosen:
                 loads[chosen.user_id] = chosen.load + 1
+                busy.setdefault(chosen.user_id, []).append(
+                    dispatch_rules.visit_interval(
+                        chosen.available_at, req.get("hours")))
                 plan.append((team, self.env["res.users"].browse(chosen.user_id),
                              chosen.available_at))
+            elif excluded and team.director_id and \
+                    team.director_id.id != excluded:
+                # a complaint about the team's only available technician:
+                # its director takes it (the visit is his to plan)
+                plan.append((team, team.director_id, None))
             else:
                 plan.append((team, None, None))
         return plan
+
+    @api.model
+    def _get_planned_visits(self, users, start, skipped_ticket_ids=()):
+        """``{user id: [(start, end)]}``: the visits already planned for
+        ``users`` on open tickets from the day before ``start`` (naive UTC),
+        each with its travel margin, by one read (superuser: a technician's
+        day includes tickets the current user may not see). The tickets
+        being dispatched again are left out."""
+        if not users:
+            return {}
+        since = start - timedelta(days=1)
+        skipped = tuple(ticket_id for ticket_id in skipped_ticket_ids
+                        if ticket_id) or (0,)
+        # one query, whoever dispatches (see above); no record rule applies
+        self.env.cr.execute("""
+            SELECT user_id, date_planned, planned_hours
+              FROM aftersales_ticket
+             WHERE user_id IN %s AND is_closed IS NOT TRUE
+               AND date_planned >= %s AND id NOT IN %s
+        """, (tuple(users.ids), fields.Datetime.to_string(since), skipped))
+        busy = {}
+        for user_id, date_planned, planned_hours in self.env.cr.fetchall():
+            busy.setdefault(user_id, []).append(
+                dispatch_rules.visit_interval(
+                    fields.Datetime.from_string(date_planned), planned_hours))
+        return busy
 
     def _prepare_dispatch_values(self, stage, user, moment, date_planned, now):
         """Values written on a dispatched ticket: ``stage`` is its current
@@ -334,3 +381,21 @@ class AftersalesTicket(models.Model):
                     ticket.date_planned or ticket.date_dispatched
                     or fields.Datetime.now()).date())
                 for ticket in tickets})
+
+    def _done_visit_activities(self):
+        """Mark done the technician's "Service visit" To-Do of each ticket
+        (the technician is on site, or the work is done): it would stay in
+        his list of things to do otherwise. With the user's own rights (the
+        technician or agent recording the visit may write the ticket); the
+        "done" message is posted as that user."""
+        tickets = self.filtered("user_id")
+        if not tickets:
+            return
+        activities = self.env["mail.activity"].search([
+            ("res_model", "=", self._name), ("res_id", "in", tickets.ids)])
+        names = {ticket.id: (ticket.name, ticket.user_id) for ticket in tickets}
+        done = activities.filtered(
+            lambda activity: activity.user_id == names[activity.res_id][1]
+            and names[activity.res_id][0] in (activity.summary or ""))
+        if done:
+            done.action_feedback()

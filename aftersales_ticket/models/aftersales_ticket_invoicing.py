@@ -1,6 +1,6 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from .aftersales_ticket_voucher import is_billable_category
@@ -14,6 +14,29 @@ class AftersalesTicket(models.Model):
 
     _inherit = "aftersales.ticket"
 
+    invoice_payment_state = fields.Selection(
+        [("none", "Not invoiced"), ("draft", "Draft"), ("open", "Open"),
+         ("paid", "Paid"), ("cancel", "Cancelled")],
+        string="Invoice Status", compute="_compute_invoice_payment_state",
+        help="Where the customer invoice of this ticket stands: a draft for "
+             "the billing team, open (validated, not paid yet), paid.")
+
+    @api.depends("invoice_ids.state")
+    def _compute_invoice_payment_state(self):
+        ids = [ticket_id for ticket_id in self.ids if isinstance(ticket_id, int)]
+        states = {}
+        if ids:
+            # sudo: agents and technicians see whether their ticket's invoice
+            # is paid without accounting rights (its state only)
+            for invoice in self.env["account.invoice"].sudo().search(
+                    [("aftersales_ticket_id", "in", ids),
+                     ("type", "=", "out_invoice")], order="id"):
+                current = states.get(invoice.aftersales_ticket_id.id)
+                if current is None or current == "cancel":
+                    states[invoice.aftersales_ticket_id.id] = invoice.state
+        for ticket in self:
+            ticket.invoice_payment_state = states.get(ticket.id, "none")
+
     def action_create_invoice(self):
         """Invoice paid work; covered or internal work has nothing to
         invoice, which the user is told."""
@@ -25,11 +48,12 @@ class AftersalesTicket(models.Model):
                 "internal work): nothing to invoice.") % ", ".join(
                     covered.mapped("name")))
         invoices = self._create_invoices()
-        if len(invoices) == 1:
-            return self._action_view_records(
-                invoices, "account.action_invoice_tree1",
-                "account.invoice_form")
-        return True
+        # a role without accounting rights (an agent) gets the draft
+        # prepared for the billing clerks: a note and a notification naming
+        # it, instead of a form it may not open
+        return self._aftersales_open_documents(
+            invoices, "account.action_invoice_tree1", "account.invoice_form",
+            _("draft invoice for the billing team to validate."))
 
     def action_view_invoices(self):
         return self._action_view_records(

@@ -1,10 +1,18 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 import logging
+import re
+from email.utils import parseaddr
 
 from odoo import _, api, models, tools
 
 _logger = logging.getLogger(__name__)
+
+# A sender address the gateway accepts: one "@", a local part and a domain
+# with a dot, no blanks or brackets (what e-mail parsing leaves of a
+# garbage From must not reach the partner creation, which fails on it).
+_ATOM = r"[^@\s<>()\[\],;:\"]+"
+SENDER_ADDRESS = re.compile(r"^%s@%s\.%s$" % (_ATOM, _ATOM, _ATOM))
 
 
 # The ticket is split by concern, one inheriting class per file.
@@ -220,31 +228,47 @@ class AftersalesTicket(models.Model):
     def message_new(self, msg_dict, custom_values=None):
         """A ticket from an e-mail sent to a team's alias. The customer is
         the partner with the sender's address, created when unknown."""
-        email_from = msg_dict.get("email_from") or msg_dict.get("from") or ""
-        sender = tools.email_split(email_from)
-        if not sender:
-            raise ValueError(_(
-                "E-mail %s has no valid sender address (From); no service "
-                "request was created.") % msg_dict.get("message_id"))
+        self._aftersales_sender(msg_dict)  # refuses a garbage From first
         values = dict(custom_values or {})
         values.update(self._prepare_values_from_email(msg_dict, values))
         return self.create(values)
 
     @api.model
+    def _aftersales_sender(self, msg_dict):
+        """``(name, address)`` of the sender of an incoming e-mail, cleaned:
+        the address as e-mail parsing reads it, the name without the
+        characters that make Odoo's partner creation look for the address
+        in a text that no longer holds it (``ValueError: substring not
+        found``). A From without a usable address is refused with a clear
+        message: no partner, no ticket."""
+        email_from = msg_dict.get("email_from") or msg_dict.get("from") or ""
+        sender = tools.email_split(email_from)
+        address = sender[0].strip() if sender else ""
+        if not SENDER_ADDRESS.match(address) or len(address) > 254:
+            raise ValueError(_(
+                "E-mail %s has no valid sender address (From); no service "
+                "request was created.") % msg_dict.get("message_id"))
+        name = parseaddr(email_from)[0]
+        name = re.sub(r"[@<>()\[\],;:\"\\]+", " ", name or "")
+        name = " ".join(name.split())[:128]
+        return name, address
+
+    @api.model
     def _prepare_values_from_email(self, msg_dict, custom_values):
-        email_from = msg_dict.get("email_from") or msg_dict.get("from")
+        name, address = self._aftersales_sender(msg_dict)
         partner_id = msg_dict.get("author_id")
         if not partner_id:
             partner_id = self._find_partner_from_emails(
-                [email_from], check_followers=False, force_create=True)[0]
+                ['"%s" <%s>' % (name, address) if name else address],
+                check_followers=False, force_create=True)[0]
         partner = self.env["res.partner"].browse(partner_id)
         subject = (msg_dict.get("subject") or "").strip() or _(
-            "Request by e-mail from %s") % tools.email_split(email_from)[0]
+            "Request by e-mail from %s") % address
         values = {
             "subject": subject,
             "description": tools.html2plaintext(msg_dict.get("body") or ""),
             "partner_id": partner.id,
-            "contact_email": tools.email_split(email_from)[0],
+            "contact_email": address,
             "channel": "email",
         }
         team_id = custom_values.get("team_id")

@@ -2,7 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import _, api, fields, models
 from odoo.addons import decimal_precision as dp
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+# What a part line charges and costs: set from the pricelist and the
+# product's cost, changed by agents, directors and managers only.
+PRICE_FIELDS = ("price_unit", "cost_unit")
 
 
 class AftersalesTicketPart(models.Model):
@@ -121,12 +126,39 @@ class AftersalesTicketPart(models.Model):
             product = self.env["product.product"].browse(vals["product_id"])
             defaults = self._prepare_product_values(
                 ticket, product, vals.get("quantity") or 1.0)
+            self._check_price_changes(vals, defaults)
             for key, value in defaults.items():
                 vals.setdefault(key, value)
         return super(AftersalesTicketPart, self).create(vals)
 
+    @api.model
+    def _can_set_prices(self):
+        """Whether the user may set the price and cost of a part: agents,
+        directors and managers, not technicians."""
+        return self._aftersales_in_workflow() or self.env.user.has_group(
+            "aftersales_ticket.group_agent")
+
+    def _check_price_changes(self, vals, current):
+        """Refuse a technician's price or cost that differs from ``current``
+        (``{field: value}``: the computed one at creation, the line's)."""
+        if self._can_set_prices():
+            return
+        digits = self.env["decimal.precision"].precision_get("Product Price")
+        for name in PRICE_FIELDS:
+            if name in vals and float_compare(
+                    vals[name] or 0.0, current.get(name) or 0.0,
+                    precision_digits=digits):
+                raise UserError(_(
+                    "Prices and costs of parts are set by the service "
+                    "agents (the customer's pricelist and the product's "
+                    "cost); a technician cannot change them."))
+
     def write(self, vals):
         self._aftersales_check_values(vals, creating=False)
+        if set(PRICE_FIELDS).intersection(vals):
+            for part in self:
+                part._check_price_changes(
+                    vals, {name: part[name] for name in PRICE_FIELDS})
         if self.filtered("move_id") and set(vals).intersection(
                 {"product_id", "lot_id", "quantity", "product_uom_id"}):
             raise ValidationError(_(

@@ -2,8 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from collections import defaultdict
 
-from odoo import _, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
+# Operation types of the technicians' vans (data/stock_van_data.xml), by
+# their ``aftersales_van_operation``.
+VAN_CONSUMPTION = "consumption"
+VAN_REPLENISHMENT = "replenishment"
 
 
 # The ticket is split by concern, one inheriting class per file.
@@ -14,10 +19,30 @@ class AftersalesTicket(models.Model):
 
     _inherit = "aftersales.ticket"
 
+    has_pending_parts = fields.Boolean(
+        compute="_compute_has_pending_parts",
+        help="Parts recorded on the ticket and not taken from the van yet.")
+
+    @api.depends("part_ids.move_id")
+    def _compute_has_pending_parts(self):
+        for ticket in self:
+            ticket.has_pending_parts = any(
+                not part.move_id for part in ticket.part_ids)
+
     def action_consume_parts(self):
+        """Take the pending parts from the van, and tell the user what was
+        taken: the picking's form for a warehouse user, else a note on the
+        ticket and a notification naming the picking and the parts."""
         # the parts check names tickets without technician or van
-        self._consume_parts()
-        return True
+        pickings = self._consume_parts()
+        if not pickings:
+            raise UserError(_(
+                "No part is waiting to be taken from the van: add the parts "
+                "used on the Parts tab first."))
+        return self._aftersales_open_documents(
+            pickings, "stock.action_picking_tree_all",
+            "stock.view_picking_form",
+            _("taken from the van: %s.") % pickings._aftersales_parts_summary())
 
     def action_view_pickings(self):
         return self._action_view_records(
@@ -102,8 +127,10 @@ class AftersalesTicket(models.Model):
                             % self.company_id.name)
         destination = (self.partner_id.property_stock_customer
                        or self.env.ref("stock.stock_location_customers"))
+        picking_type = self.env["stock.picking.type"]._aftersales_van_type(
+            warehouse, VAN_CONSUMPTION) or warehouse.out_type_id
         return {
-            "picking_type_id": warehouse.out_type_id.id,
+            "picking_type_id": picking_type.id,
             "partner_id": self.partner_id.id,
             "location_id": location.id,
             "location_dest_id": destination.id,
@@ -129,19 +156,26 @@ class AftersalesTicket(models.Model):
 
     def _create_parts_picking(self, parts):
         self.ensure_one()
-        # technicians are not warehouse users: the delivery from their own
-        # van is created for them once write access to the ticket is checked
-        Picking = self.env["stock.picking"].sudo()._aftersales_workflow()
+        # sudo: technicians are not warehouse users; the delivery from their
+        # own van is created for them once write access to the ticket is
+        # checked. Tracking is off under sudo (its messages would be the
+        # superuser's): one message, authored by the real user, says it.
+        quiet = {"mail_notrack": True, "mail_create_nolog": True,
+                 "tracking_disable": True}
+        Picking = self.env["stock.picking"].sudo().with_context(
+            **quiet)._aftersales_workflow()
         picking = Picking.create(
             self._prepare_parts_picking(self._get_van_location()))
-        Move = self.env["stock.move"].sudo()
+        # sudo: see above (stock moves of the van's delivery)
+        Move = self.env["stock.move"].sudo().with_context(**quiet)
         moves = Move
         for part in parts:
             move = Move.create(self._prepare_parts_move(part, picking))
             part._aftersales_workflow_write({"move_id": move.id})
             moves |= move
         picking.action_confirm()
-        MoveLine = self.env["stock.move.line"].sudo()
+        # sudo: see above (the move lines of the van's delivery)
+        MoveLine = self.env["stock.move.line"].sudo().with_context(**quiet)
         for part, move in zip(parts, moves):
             move.move_line_ids.unlink()
             MoveLine.create({
@@ -155,4 +189,14 @@ class AftersalesTicket(models.Model):
                 "qty_done": part.quantity,
             })
         picking.action_done()
-        return picking
+        # sudo: the technician may not post on pickings; the message is his
+        # (author), not the superuser's
+        picking.message_post(
+            body=_("Parts taken from %(van)s for %(ticket)s by %(user)s: "
+                   "%(parts)s.") % {
+                       "van": picking.location_id.display_name,
+                       "ticket": self.name, "user": self.env.user.name,
+                       "parts": picking._aftersales_parts_summary()},
+            author_id=self.env.user.partner_id.id,
+            subtype="mail.mt_note", message_type="comment")
+        return picking.sudo(self.env.uid)

@@ -313,6 +313,34 @@ class AftersalesTicket(models.Model):
                 ticket._track_signature(vals, "customer_signature")
         return result
 
+    def _voucher_can_be_signed(self):
+        """Whether the customer may sign the voucher: once a visit was
+        recorded (the technician arrived, or time was booked); before, it
+        would be a signature under nothing (0.00, 00:00 h)."""
+        self.ensure_one()
+        return bool(self.date_arrived or self.labour_hours)
+
+    def _voucher_file_name(self):
+        """Name of the voucher's PDF: by the ticket's number."""
+        self.ensure_one()
+        return _("Service Voucher - %s") % self.name
+
+    @api.model
+    def _customer_service_labels(self):
+        """What the customer reads for each service category (the internal
+        codes "C - Warranty (free)" are for the staff)."""
+        return {
+            "A": _("Paid service"),
+            "B": _("Covered by your maintenance contract"),
+            "C": _("Covered by the warranty (free of charge)"),
+            "D": _("Internal work"),
+        }
+
+    def _get_customer_service_label(self):
+        self.ensure_one()
+        return self._customer_service_labels().get(
+            self.service_category, "")
+
     def _check_voucher_applies(self):
         """The voucher's actions (arrival, parts, resolution) are for
         dispatched, open tickets: say which are not, rather than act on
@@ -332,6 +360,9 @@ class AftersalesTicket(models.Model):
         SLA's arrival); a later visit, after the ticket left the work on
         site (waiting for parts...), is counted as one more visit."""
         self._check_voucher_applies()
+        # one worker at a time: a second, simultaneous arrival is told to
+        # try again (and then finds the first one's arrival)
+        self._aftersales_lock()
         in_progress = self.env.ref("aftersales_ticket.stage_in_progress")
         revisited = self.filtered(
             lambda ticket: ticket.date_arrived
@@ -340,17 +371,20 @@ class AftersalesTicket(models.Model):
             {"date_arrived": fields.Datetime.now()})
         revisited._kpi_count_visit()
         self.write({"stage_id": in_progress.id})
+        self._done_visit_activities()
         return True
 
     def action_resolve(self):
         """The work is done: parts still pending are taken from the van."""
         self._check_voucher_applies()
+        self._aftersales_lock()  # see action_arrive
         self._consume_parts()
         self.filtered(lambda ticket: not ticket.date_resolved).write(
             {"date_resolved": fields.Datetime.now()})
         self.write({
             "stage_id": self.env.ref("aftersales_ticket.stage_resolved").id,
         })
+        self._done_visit_activities()
         return True
 
     def action_view_timesheets(self):

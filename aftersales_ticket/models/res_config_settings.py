@@ -3,14 +3,26 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..lib import value_check
 from .aftersales_ticket_complaint import (
-    DEFAULT_REPEAT_COMPLAINT_DAYS, REPEAT_COMPLAINT_DAYS_PARAM)
+    DEFAULT_REPEAT_COMPLAINT_DAYS, MAX_REPEAT_COMPLAINT_DAYS,
+    REPEAT_COMPLAINT_DAYS_PARAM)
+from .aftersales_sla_policy import ARRIVAL_RANGE
 
 # The SLA policies whose arrival target the settings change (their own
 # arrival hours, in data/aftersales_sla_policy_data.xml, are the default).
 ARRIVAL_POLICIES = {
     "aftersales_urban_arrival_hours": "aftersales_ticket.sla_policy_urban",
     "aftersales_suburban_arrival_hours": "aftersales_ticket.sla_policy_suburban",
+}
+# Sane range of each ticket setting, (lowest, highest): a repeat window of
+# ten years at most (a wider one reaches dates PostgreSQL cannot compute),
+# an arrival target of at most 2000 working hours (a year of working days;
+# 0: no target).
+SETTING_RANGES = {
+    "aftersales_repeat_complaint_days": (0, MAX_REPEAT_COMPLAINT_DAYS),
+    "aftersales_urban_arrival_hours": ARRIVAL_RANGE,
+    "aftersales_suburban_arrival_hours": ARRIVAL_RANGE,
 }
 
 
@@ -66,11 +78,40 @@ class ResConfigSettings(models.TransientModel):
             set_param(key, str(self[field_name]))
         return result
 
+    @api.model
+    def create(self, vals):
+        self._check_aftersales_setting_values(vals)
+        return super(ResConfigSettings, self).create(vals)
+
+    def write(self, vals):
+        self._check_aftersales_setting_values(vals)
+        return super(ResConfigSettings, self).write(vals)
+
+    @api.model
+    def _aftersales_setting_ranges(self):
+        """Hook: ``{setting field: (lowest, highest)}`` of the numeric
+        settings of the suite, refused outside (and NaN, infinities)."""
+        return dict(SETTING_RANGES)
+
+    @api.model
+    def _check_aftersales_setting_values(self, vals):
+        """Refuse, before the settings are saved, a value of a suite
+        setting that is not a finite number within its range (NaN, 1e308
+        or a window of 2147483647 days would stop every new request)."""
+        for field_name, (lowest, highest) in \
+                self._aftersales_setting_ranges().items():
+            if field_name in vals and not value_check.in_range(
+                    vals[field_name], lowest, highest):
+                raise ValidationError(_(
+                    "%(setting)s: %(value)r is not accepted; enter a number "
+                    "from %(lowest)s to %(highest)s.") % {
+                        "setting": self._fields[field_name].string,
+                        "value": vals[field_name], "lowest": lowest,
+                        "highest": highest})
+
     def _check_aftersales_values(self):
         """Hook: refuse settings out of range before they are stored."""
-        for field_name in ("aftersales_repeat_complaint_days",
-                           "aftersales_urban_arrival_hours",
-                           "aftersales_suburban_arrival_hours"):
-            if self[field_name] < 0:
-                raise ValidationError(_("%s cannot be negative.")
-                                      % self._fields[field_name].string)
+        for settings in self:
+            settings._check_aftersales_setting_values({
+                field_name: settings[field_name]
+                for field_name in self._aftersales_setting_ranges()})

@@ -23,7 +23,50 @@ class StockPicking(models.Model):
         self._aftersales_check_workflow_values(vals)
         return super(StockPicking, self).create(vals)
 
+    def _aftersales_parts_summary(self):
+        """``2.0 x [REF] Part (lot)``, ... of the pickings' moves, for the
+        messages that tell a technician what was taken."""
+        # sudo: the moves of pickings made for the user (a technician
+        # without stock rights is told what left his van)
+        lines = []
+        for move in self.sudo().mapped("move_lines"):
+            lots = move.move_line_ids.mapped("lot_id")
+            lines.append("%s x %s%s" % (
+                move.product_uom_qty, move.product_id.display_name,
+                " (%s)" % ", ".join(lots.mapped("name")) if lots else ""))
+        return ", ".join(lines)
+
     @api.multi
     def write(self, vals):
         self._aftersales_check_workflow_values(vals)
         return super(StockPicking, self).write(vals)
+
+
+class StockPickingType(models.Model):
+    """The operation types of the technicians' vans: parts used on site
+    (van to customer) and van replenishment (warehouse to van), each with
+    its own sequence (data/stock_van_data.xml)."""
+
+    _inherit = "stock.picking.type"
+
+    aftersales_van_operation = fields.Selection(
+        [("consumption", "Van parts consumption"),
+         ("replenishment", "Van replenishment")],
+        string="Technician Van Operation", index=True,
+        help="Operation type the after-sales service uses for the "
+             "technicians' vans.")
+
+    @api.model
+    def _aftersales_van_type(self, warehouse, operation):
+        """The ``operation`` type of ``warehouse``, else of its company."""
+        # sudo: the van's operation type, whoever takes parts (technicians
+        # have no stock rights)
+        Type = self.sudo()
+        found = Type.search([("aftersales_van_operation", "=", operation),
+                             ("warehouse_id", "=", warehouse.id)], limit=1)
+        if not found:
+            found = Type.search([
+                ("aftersales_van_operation", "=", operation),
+                ("warehouse_id.company_id", "=", warehouse.company_id.id)],
+                limit=1)
+        return found

@@ -25,3 +25,11 @@ from . import test_voucher_access
 from . import test_voucher_report
 from . import test_voucher_rpc
 from . import test_working_clock
+from . import test_visit_planning
+from . import test_voucher_roles
+from . import test_bad_settings_and_mail
+from . import test_customer_serials
+from . import test_dispatch_views
+from . import test_report_layout
+from . import test_portal_voucher
+from . import test_concurrent_writes

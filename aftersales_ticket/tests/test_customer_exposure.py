@@ -38,6 +38,8 @@ class CustomerCase(AftersalesHttpCase):
         self.ticket = Ticket.create({
             "subject": "Dishwasher floods the kitchen",
             "partner_id": self.contact.id, "service_category": "A"})
+        # the technician has been on site: the voucher may be signed
+        self.ticket.date_arrived = self.ticket.date_received
         self.internal = Ticket.create({
             "subject": "Secret stock audit at the customer site",
             "partner_id": self.customer.id, "service_category": "D",

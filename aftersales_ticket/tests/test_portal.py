@@ -163,7 +163,10 @@ class TestPortalHttp(AftersalesHttpCase):
         self.assertIn("Boiler pressure drops", response.text)
         self.assertIn("SN-PORTAL-1", response.text)
         self.assertIn(ticket.stage_id.name, response.text)
-        self.assertIn("C - Warranty (free)", response.text)
+        # the customer's wording, not the internal code (issue 19.13)
+        self.assertIn("Covered by the warranty (free of charge)",
+                      response.text)
+        self.assertNotIn("C - Warranty (free)", response.text)
         self.assertIn('data-res_model="aftersales.ticket"', response.text)
         self.assertIn('data-res_id="%d"' % ticket.id, response.text)
 

@@ -277,15 +277,24 @@ class TestFormButtons(FormCase):
         self.assertEqual(self._visible(self._record_values(ticket)),
                          {"action_arrive", "action_resolve", "Print Voucher"})
         ticket.action_arrive()
+        # "Take Parts from Van" only while parts wait to be taken (issue
+        # 19.19: it stayed after they were taken)
+        self.assertEqual(self._visible(self._record_values(ticket)), {
+            "action_resolve", "Print Voucher"})
+        self.env["aftersales.ticket.part"].create({
+            "ticket_id": ticket.id, "quantity": 1.0,
+            "product_id": self.env["product.product"].create({
+                "name": "Test form part", "type": "consu"}).id})
         self.assertEqual(self._visible(self._record_values(ticket)), {
             "action_consume_parts", "action_resolve", "Print Voucher"})
+        ticket.part_ids.unlink()
         ticket.action_resolve()
         self.assertEqual(self._visible(self._record_values(ticket)), {
-            "action_consume_parts", "action_create_invoice", "Print Voucher"})
+            "action_create_invoice", "Print Voucher"})
         # the technician does not invoice
         self.assertEqual(
             self._visible(self._record_values(ticket), self.technician),
-            {"action_consume_parts", "Print Voucher"})
+            {"Print Voucher"})
 
     def test_no_invoice_button_on_internal_work(self):
         ticket = self.create_ticket(user_id=self.technician.id,
@@ -294,4 +303,4 @@ class TestFormButtons(FormCase):
         ticket.action_resolve()
         self.assertEqual(ticket.service_category, "D")
         self.assertEqual(self._visible(self._record_values(ticket)),
-                         {"action_consume_parts", "Print Voucher"})
+                         {"Print Voucher"})

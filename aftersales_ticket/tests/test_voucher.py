@@ -134,7 +134,10 @@ class TestVoucher(VoucherCase):
         self.assertEqual(picking.state, "done")
         self.assertEqual(picking.location_id, self.van)
         self.assertEqual(picking.location_dest_id, self.customer_location)
-        self.assertEqual(picking.picking_type_id, self.warehouse.out_type_id)
+        # the vans' own operation type (issue 19.16), not the warehouse's
+        # deliveries
+        self.assertEqual(picking.picking_type_id, self.env.ref(
+            "aftersales_ticket.picking_type_van_consumption"))
         self.assertEqual(
             picking.move_line_ids.filtered(
                 lambda ml: ml.product_id == self.part_b).lot_id, self.lot_b)

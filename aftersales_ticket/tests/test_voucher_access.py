@@ -81,7 +81,10 @@ class TestVoucherPrintHttp(AftersalesHttpCase):
         self.authenticate("test_voucher_portal", PASSWORD)
         page = self.url_open("/my/tickets/%d" % self.ticket.id)
         self.assertEqual(page.status_code, 200)
-        self.assertIn('href="%s"' % (REPORT_URL % self.ticket.id), page.text)
+        # the portal's own route, which names the file by the ticket's
+        # number (issue 19.13), instead of /report/pdf/... (224.pdf)
+        self.assertIn('href="/my/tickets/%d/voucher"' % self.ticket.id,
+                      page.text)
         self.assertIn('href="/my/tickets/%d/sign"' % self.ticket.id, page.text)
 
     @mute_logger("odoo.http", "odoo.addons.base.ir.ir_ui_view")

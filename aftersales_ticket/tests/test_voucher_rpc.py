@@ -42,6 +42,11 @@ class TestVoucherRpc(HttpCase):
             "team_id": self.team_id, "user_id": self.tech_uid,
             "service_category": "A",
         })
+        # the technician has been on site: the voucher may be signed
+        received = self.admin("aftersales.ticket", "read", [self.ticket_id],
+                              ["date_received"])[0]["date_received"]
+        self.admin("aftersales.ticket", "write", [self.ticket_id],
+                   {"date_arrived": received})
 
     def admin(self, model, method, *args):
         return self.xmlrpc_object.execute(
