@@ -24,7 +24,6 @@
     "data": [
         "security/aftersales_ticket_security.xml",
         "security/ir.model.access.csv",
-        "views/assets.xml",
         "data/ir_sequence_data.xml",
         "data/stock_van_data.xml",
         "data/aftersales_ticket_stage_data.xml",
