@@ -19,6 +19,7 @@
         "resource",
         "analytic",
         "web_widget_digitized_signature",
+        "web_notify",
     ],
     "data": [
         "security/aftersales_ticket_security.xml",

@@ -209,10 +209,8 @@ class AftersalesMixin(models.AbstractModel):
         if hasattr(self, "message_post"):
             for record in self._aftersales_unique():
                 record.message_post(body=message, subtype="mail.mt_note")
-        self.env["bus.bus"].sendone(
-            (self.env.cr.dbname, "res.partner", self.env.user.partner_id.id),
-            {"type": "simple_notification", "title": _("Prepared"),
-             "message": message, "sticky": False, "warning": False})
+        # OCA web_notify: a notification in the user's web client
+        self.env.user.notify_info(message, title=_("Prepared"))
         return True
 
     def _aftersales_schedule_activities(self, user_by_record, summary,
