@@ -20,7 +20,9 @@ class ResConfigSettings(models.TransientModel):
     settings it reads and adds them to ``_aftersales_parameters``, with the
     default it uses itself; the After-Sales app shows them in one screen."""
 
-    _inherit = "res.config.settings"
+    _name = "res.config.settings"
+    _inherit = ["res.config.settings", "aftersales.mixin"]
+    _aftersales_guard_stored_computes = False
 
     aftersales_repeat_complaint_days = fields.Integer(
         string="Repeat complaint window (days)")
@@ -74,3 +76,11 @@ class ResConfigSettings(models.TransientModel):
             if self[field_name] < 0:
                 raise ValidationError(_("%s cannot be negative.")
                                       % self._fields[field_name].string)
+
+    @api.model
+    def create(self, vals):
+        # the suite's settings (of every addon): 'abc', NaN, 1e308, missing
+        # ids refused clearly before the wizard is stored and applied; the
+        # others are their addons' business
+        self._aftersales_check_suite_values(vals)
+        return super(ResConfigSettings, self).create(vals)

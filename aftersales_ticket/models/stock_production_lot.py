@@ -1,12 +1,15 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..lib import coverage
 
 
 class StockProductionLot(models.Model):
-    _inherit = "stock.production.lot"
+    _name = "stock.production.lot"
+    _inherit = ["stock.production.lot", "aftersales.mixin"]
+    # the suite's links only; the model's own computed fields are stock's
+    _aftersales_guard_stored_computes = False
 
     def _get_delivery_dates(self, partner):
         """Date of the first done stock move that delivered each serial to
@@ -59,3 +62,14 @@ class StockProductionLot(models.Model):
         customer or its product has no warranty."""
         self.ensure_one()
         return self._get_warranty_end_dates(partner)[self.id]
+
+    @api.model
+    def create(self, vals):
+        # the suite's fields only: the others are stock's business
+        self._aftersales_check_suite_values(vals)
+        return super(StockProductionLot, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_suite_values(vals)
+        return super(StockProductionLot, self).write(vals)
