@@ -230,6 +230,11 @@ class AftersalesMixin(models.AbstractModel):
         default = self.default_get(["company_id"]).get("company_id")
         return {frozenset([default or user_company])}
 
+    # Models whose records any company may link whatever their company:
+    # working hours (in Odoo 11 a new company's calendar keeps the company
+    # of the user who created the company).
+    _aftersales_shared_comodels = ("resource.calendar",)
+
     def _aftersales_check_references(self, references, vals=None):
         """``references``: {field name (many2one or many2many): [ids]}.
         Refuse the id of no record, and, on a model with a company, a
@@ -285,6 +290,8 @@ class AftersalesMixin(models.AbstractModel):
             Comodel = self.env[self._fields[name].comodel_name]
             table = sql.Identifier(Comodel._table)
             company = Comodel._fields.get("company_id")
+            if Comodel._name in self._aftersales_shared_comodels:
+                company = None
             if Comodel._name == "res.users":
                 part = sql.SQL(
                     "SELECT %s, t.id, ARRAY(SELECT r.cid FROM "

@@ -7,6 +7,7 @@ from . import test_customer_exposure
 from . import test_daily_report
 from . import test_dispatch
 from . import test_dispatch_concurrency
+from . import test_field_values
 from . import test_integrity
 from . import test_integrity_net
 from . import test_kpi
