@@ -234,6 +234,9 @@ class AftersalesMixin(models.AbstractModel):
     # working hours (in Odoo 11 a new company's calendar keeps the company
     # of the user who created the company).
     _aftersales_shared_comodels = ("resource.calendar",)
+    # Hook: links whose company the model's business rules compare
+    # themselves, with a message of their own (a ticket's team).
+    _aftersales_company_checked_fields = ()
 
     def _aftersales_check_references(self, references, vals=None):
         """``references``: {field name (many2one or many2many): [ids]}.
@@ -244,7 +247,8 @@ class AftersalesMixin(models.AbstractModel):
         if not references:
             return
         found = self._aftersales_reference_companies(references)
-        checked = set(references)
+        checked = set(references) - set(
+            self._aftersales_company_checked_fields)
         companies = None
         for name in sorted(references):
             field = self._fields[name]

@@ -59,3 +59,13 @@ class ResUsers(models.Model):
     def write(self, vals):
         self._aftersales_check_suite_values(vals)
         return super(ResUsers, self).write(vals)
+
+    def _aftersales_record_companies(self, vals, fields_checked):
+        """A user may link the records (teams, van) of any company he
+        belongs to, not only of his current one."""
+        if self.ids and "company_id" not in vals:
+            # sudo: the companies of the users written
+            return {frozenset((user.company_ids | user.company_id).ids)
+                    for user in self.sudo()}
+        return super(ResUsers, self)._aftersales_record_companies(
+            vals, fields_checked)

@@ -175,3 +175,8 @@ class TestFieldValues(AftersalesCase):
         self.assertEqual(seen.mapped("ticket_id"), mine)
         seen = Pause.sudo(self.agent).search([("id", "in", pauses.ids)])
         self.assertEqual(len(seen), 2)
+
+    def test_user_of_two_companies_joins_teams_of_both(self):
+        self.technician.write({"company_ids": [(4, self.company_b.id)]})
+        self.technician.write({"aftersales_team_ids": [(4, self.team_b.id)]})
+        self.assertIn(self.technician, self.team_b.member_ids)
