@@ -21,7 +21,9 @@ DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 # one but small enough to keep sums exact in double precision.
 INT_RANGE = (-2 ** 31, 2 ** 31 - 1)
 MAX_NUMBER = 1e12
-# Longest text accepted when the field sets no size (characters).
+# Longest text accepted when the field sets no size (characters): a name,
+# a reference, a one-line value fits in 1,000; a description, a complaint,
+# a note in 100,000 (some 40 pages); an HTML body with its markup in 500,000.
 MAX_CHAR = 1000
 MAX_TEXT = 100000
 MAX_HTML = 500000
@@ -103,13 +105,15 @@ def _selection_problem(kind, value, selection, size):
 
 
 def _reference_problem(kind, value, selection, size):
-    if not isinstance(value, int) or isinstance(value, bool):
+    if not isinstance(value, int) or isinstance(value, bool) or \
+            not 0 < value <= INT_RANGE[1]:
         return _("expected the id of a record, got %r."), (value,)
     return None
 
 
 def _boolean_problem(kind, value, selection, size):
-    if not isinstance(value, (bool, int)):
+    # True/False, or 1/0 as some clients send them; not any truthy value
+    if value not in (True, False) or not isinstance(value, int):
         return _("expected true or false, got %r."), (value,)
     return None
 

@@ -41,12 +41,20 @@ class AccountAnalyticLine(models.Model):
         if vals.get("aftersales_ticket_id"):
             self._aftersales_check_values(vals, creating=True)
             vals = self._prepare_aftersales_values(dict(vals))
+        else:
+            # any line: the suite's fields and links (the others are
+            # accounting's business)
+            self._aftersales_check_suite_values(vals)
+            self._aftersales_check_workflow_values(vals)
         return super(AccountAnalyticLine, self).create(vals)
 
     def write(self, vals):
         if vals.get("aftersales_ticket_id") or self.filtered(
                 "aftersales_ticket_id"):
             self._aftersales_check_values(vals, creating=False)
+        else:
+            self._aftersales_check_suite_values(vals)
+            self._aftersales_check_workflow_values(vals)
         result = super(AccountAnalyticLine, self).write(vals)
         cost_fields = {"unit_amount", "product_id", "product_uom_id",
                        "aftersales_ticket_id"}

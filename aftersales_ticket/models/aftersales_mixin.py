@@ -6,7 +6,7 @@ from datetime import date
 
 from psycopg2 import OperationalError, errorcodes, sql
 
-from odoo import _, fields, models
+from odoo import _, fields, models, tools
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..lib import value_check
@@ -113,13 +113,21 @@ class AftersalesMixin(models.AbstractModel):
     def _aftersales_check_field_values(self, vals):
         """Refuse, with a message naming the field, any value of ``vals``
         that its field cannot take (``lib/value_check.py``: types, finite
-        numbers in range, real dates, sizes, selection keys, ids of existing
-        records), before anything is written. Driven by the fields' types,
-        so every field accepted over RPC is checked."""
+        numbers in range, real dates, sizes, selection keys, booleans;
+        well-formed commands of relations to many), and ids of records
+        that do not exist or belong to another company than the records
+        written (``_aftersales_check_references``), before anything is
+        written. Driven by the fields' types, so every field accepted over
+        RPC is checked."""
         references = {}
         for name, value in vals.items():
             field = self._fields.get(name)
             if field is None or (field.compute and not field.inverse):
+                continue
+            if field.type == "many2many":
+                ids = self._aftersales_many2many_ids(field, value)
+                if ids:
+                    references[name] = ids
                 continue
             selection = None
             if field.type == "selection":
@@ -134,31 +142,215 @@ class AftersalesMixin(models.AbstractModel):
                     "field": field._description_string(self.env),
                     "problem": _(message) % params})
             if field.type == "many2one" and value:
-                references[name] = value
-        self._aftersales_check_references(references)
+                references[name] = [value]
+        self._aftersales_check_references(references, vals)
 
-    def _aftersales_check_references(self, references):
-        """``references``: {many2one field name: id}. Refuse the id of no
-        record, in one query for all the fields."""
+    def _aftersales_check_suite_values(self, vals):
+        """``_aftersales_check_field_values`` for the fields of ``vals``
+        that the suite's addons add: for the models of other addons the
+        suite extends (partners, users, companies, products...), whose own
+        fields are their business."""
+        names = self._aftersales_suite_field_names()
+        self._aftersales_check_field_values(
+            {name: value for name, value in vals.items() if name in names})
+
+    def _aftersales_suite_field_names(self):
+        """Names of the fields of this model defined by the suite's
+        addons (the core and every module depending on it)."""
+        modules = self.env["aftersales.mixin"]._aftersales_suite_modules()
+        return {name for name, field in self._fields.items()
+                if field._module in modules}
+
+    @tools.ormcache()
+    def _aftersales_suite_modules(self):
+        """The core and the modules that depend on it, directly or not."""
+        self.env.cr.execute("""
+            WITH RECURSIVE suite(name) AS (
+                SELECT 'aftersales_ticket'::varchar
+                UNION
+                SELECT m.name FROM ir_module_module m
+                  JOIN ir_module_module_dependency d ON d.module_id = m.id
+                  JOIN suite s ON s.name = d.name)
+            SELECT name FROM suite""")
+        return frozenset(row[0] for row in self.env.cr.fetchall())
+
+    def _aftersales_many2many_ids(self, field, value):
+        """The ids that ``value`` (a list of commands or of ids) of the
+        relation to many ``field`` links; refuses anything else."""
+        if value is False or value is None:
+            return []
+
+        def refuse(what):
+            raise ValidationError(_(
+                "%(field)s: %(value)s is not a list of records.") % {
+                    "field": field._description_string(self.env),
+                    "value": what})
+
+        def record_id(item):
+            if not isinstance(item, int) or isinstance(item, bool) or \
+                    not 0 < item <= value_check.INT_RANGE[1]:
+                refuse(repr(item)[:100])
+            return item
+
+        if not isinstance(value, (list, tuple)):
+            refuse(repr(value)[:100])
+        ids = []
+        for command in value:
+            if not isinstance(command, (list, tuple)):
+                ids.append(record_id(command))
+                continue
+            if not command or command[0] not in (0, 1, 2, 3, 4, 5, 6):
+                refuse(repr(command)[:100])
+            code = command[0]
+            if code == 6:
+                if len(command) != 3 or not isinstance(
+                        command[2], (list, tuple)):
+                    refuse(repr(command)[:100])
+                ids.extend(record_id(item) for item in command[2])
+            elif code in (1, 2, 3, 4):
+                if len(command) < 2:
+                    refuse(repr(command)[:100])
+                ids.append(record_id(command[1]))
+                if code == 1 and (len(command) != 3 or not isinstance(
+                        command[2], dict)):
+                    refuse(repr(command)[:100])
+            elif code == 0 and (len(command) != 3 or not isinstance(
+                    command[2], dict)):
+                refuse(repr(command)[:100])
+        return list(OrderedDict.fromkeys(ids))
+
+    def _aftersales_record_companies(self, vals, fields_checked):
+        """The companies the records written belong to, as a set of sets:
+        each set holds the companies one record belongs to (a record may
+        link a record of one of them). ``vals``' company, else the
+        record's, else (creating) the default one, else the user's. Empty:
+        the model has no company, nothing to compare. A company related to
+        a link (a ticket's part: its ticket's company) is the company of
+        the record linked at creation; that link itself is not compared
+        then (``fields_checked`` loses it)."""
+        field = self._fields.get("company_id")
+        if field is None or field.type != "many2one" or \
+                field.comodel_name != "res.company":
+            if self._name == "res.company" and self.ids:
+                return {frozenset([company_id]) for company_id in self.ids}
+            return set()
+        user_company = self.env.user.company_id.id
+        if "company_id" in vals and not field.related:
+            return {frozenset([vals["company_id"] or user_company])}
+        if self.ids:
+            # sudo: the companies of the records written, which the
+            # caller may not be able to read
+            companies = self.sudo().mapped("company_id").ids
+            if any(not record.company_id for record in self.sudo()):
+                companies.append(user_company)
+            return {frozenset([company_id]) for company_id in companies}
+        if field.related:
+            root = field.related[0]
+            root_field = self._fields.get(root)
+            if root not in vals or root_field is None or \
+                    root_field.type != "many2one":
+                return set()
+            fields_checked.discard(root)
+            if not vals[root]:
+                return set()
+            # sudo: the company of the linked record, whatever the rights
+            target = self.env[root_field.comodel_name].sudo().browse(
+                vals[root]).exists()
+            companies = target.mapped(".".join(field.related[1:])).ids
+            return {frozenset(companies)} if companies else set()
+        default = self.default_get(["company_id"]).get("company_id")
+        return {frozenset([default or user_company])}
+
+    # Models whose records any company may link whatever their company:
+    # working hours (in Odoo 11 a new company's calendar keeps the company
+    # of the user who created the company).
+    _aftersales_shared_comodels = ("resource.calendar",)
+    # Hook: links whose company the model's business rules compare
+    # themselves, with a message of their own (a ticket's team).
+    _aftersales_company_checked_fields = ()
+
+    def _aftersales_check_references(self, references, vals=None):
+        """``references``: {field name (many2one or many2many): [ids]}.
+        Refuse the id of no record, and, on a model with a company, a
+        record of another company than the records written (a user who
+        does not belong to their company); records with no company
+        (shared partners...) are fine. One query for all the fields."""
         if not references:
             return
+        found = self._aftersales_reference_companies(references)
+        checked = set(references) - set(
+            self._aftersales_company_checked_fields)
+        companies = None
+        for name in sorted(references):
+            field = self._fields[name]
+            for record_id in references[name]:
+                if (name, record_id) not in found:
+                    raise ValidationError(_(
+                        "%(field)s #%(id)s does not exist.") % {
+                            "field": field._description_string(self.env),
+                            "id": record_id})
+            owned = [(record_id, found[name, record_id])
+                     for record_id in references[name]
+                     if found[name, record_id] is not None]
+            if not owned:
+                continue
+            if companies is None:
+                companies = self._aftersales_record_companies(
+                    vals or {}, checked)
+            if name not in checked:
+                continue
+            for record_id, owners in owned:
+                if all(owners & allowed for allowed in companies):
+                    continue
+                # sudo: the name of the other company's record, which the
+                # user may not read, to say what is wrong
+                raise ValidationError(_(
+                    "%(field)s: %(record)s belongs to another company.") % {
+                        "field": field._description_string(self.env),
+                        "record": self.env[field.comodel_name].sudo().browse(
+                            record_id).display_name})
+
+    def _aftersales_reference_companies(self, references):
+        """{(field name, id): frozenset of company ids, or None (shared,
+        or a model with no company)} of the records of ``references``
+        ({field name: [ids]}) that exist (missing ones are left out), in
+        one query. Like exists(), reads no field through the ORM (so it
+        works whatever the caller may read); identifiers are quoted,
+        values are parameters. A user's companies are those he belongs
+        to."""
         names = sorted(references)
-        # Like exists(), reads no field (so it works whatever the caller may
-        # read); table names are quoted identifiers, values are parameters.
-        query = sql.SQL(" UNION ALL ").join(
-            sql.SQL("SELECT %s FROM {} WHERE id = %s").format(sql.Identifier(
-                self.env[self._fields[name].comodel_name]._table))
-            for name in names)
+        parts = []
         params = []
         for name in names:
-            params += [name, references[name]]
+            Comodel = self.env[self._fields[name].comodel_name]
+            table = sql.Identifier(Comodel._table)
+            company = Comodel._fields.get("company_id")
+            if Comodel._name in self._aftersales_shared_comodels:
+                company = None
+            if Comodel._name == "res.users":
+                part = sql.SQL(
+                    "SELECT %s, t.id, ARRAY(SELECT r.cid FROM "
+                    "res_company_users_rel r WHERE r.user_id = t.id) "
+                    "FROM {} t WHERE t.id IN %s").format(table)
+            elif company is not None and company.store and \
+                    company.type == "many2one" and \
+                    company.comodel_name == "res.company":
+                part = sql.SQL(
+                    "SELECT %s, id, ARRAY[company_id] FROM {} "
+                    "WHERE id IN %s").format(table)
+            else:
+                part = sql.SQL(
+                    "SELECT %s, id, NULL::integer[] FROM {} "
+                    "WHERE id IN %s").format(table)
+            parts.append(part)
+            params += [name, tuple(references[name])]
+        query = sql.SQL(" UNION ALL ").join(parts)
         self.env.cr.execute(query.as_string(self.env.cr._obj), params)
-        found = {row[0] for row in self.env.cr.fetchall()}
-        for name in names:
-            if name not in found:
-                raise ValidationError(_("%(field)s #%(id)s does not exist.") % {
-                    "field": self._fields[name]._description_string(self.env),
-                    "id": references[name]})
+        result = {}
+        for name, record_id, owners in self.env.cr.fetchall():
+            owners = frozenset(owner for owner in owners or () if owner)
+            result[name, record_id] = owners or None
+        return result
 
     def _aftersales_log_tracking(self, field_name, old_value, new_value):
         """Log, on each record, the change of ``field_name`` from

@@ -29,6 +29,7 @@ class AftersalesSlaPolicy(models.Model):
     """
 
     _name = "aftersales.sla.policy"
+    _inherit = ["aftersales.mixin"]
     _description = "After-Sales SLA Policy"
     _order = "sequence, id"
 
@@ -168,3 +169,13 @@ class AftersalesSlaPolicy(models.Model):
                 (policy for policy in policies if policy._matches(ticket)),
                 self.browse())
         return result
+
+    @api.model
+    def create(self, vals):
+        self._aftersales_check_values(vals, creating=True)
+        return super(AftersalesSlaPolicy, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_values(vals, creating=False)
+        return super(AftersalesSlaPolicy, self).write(vals)

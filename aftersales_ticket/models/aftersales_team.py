@@ -16,7 +16,8 @@ class AftersalesTeam(models.Model):
 
     _name = "aftersales.team"
     _description = "After-Sales Service Team"
-    _inherit = ["mail.thread", "mail.alias.mixin", "aftersales.tree.mixin"]
+    _inherit = ["mail.thread", "mail.alias.mixin", "aftersales.tree.mixin",
+                "aftersales.mixin"]
     _parent_store = True
     _order = "parent_left, name"
 
@@ -212,7 +213,10 @@ class AftersalesTeam(models.Model):
 
     def action_generate_daily_reports(self):
         """Create or refresh today's technician and director reports of the
-        teams, and open the director's reports."""
+        teams, and open the director's reports. The teams are locked first:
+        run at the same time by someone else, it is refused at once rather
+        than waiting for the other transaction."""
+        self = self._aftersales_lock()  # pylint: disable=self-cls-assignment
         today = fields.Date.context_today(self)
         DirectorReport = self.env["aftersales.director.report"]
         reports = DirectorReport.browse()
@@ -322,3 +326,13 @@ class AftersalesTeam(models.Model):
         return calendar.first_free_slot(
             moment, hours, busy=busy, extra_leaves=leaves,
             days=dispatch_rules.HORIZON_DAYS)
+
+    @api.model
+    def create(self, vals):
+        self._aftersales_check_values(vals, creating=True)
+        return super(AftersalesTeam, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_values(vals, creating=False)
+        return super(AftersalesTeam, self).write(vals)

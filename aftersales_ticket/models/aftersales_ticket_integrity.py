@@ -10,6 +10,8 @@ from odoo.exceptions import ValidationError
 # pylint: disable=consider-merging-classes-inherited
 class AftersalesTicket(models.Model):
     _inherit = "aftersales.ticket"
+    # the team's company is compared below, with its own message
+    _aftersales_company_checked_fields = ("team_id",)
 
     def _aftersales_check_business_values(self, vals, creating):
         if vals.get("user_id"):

@@ -9,6 +9,7 @@ class AftersalesTicketPause(models.Model):
     was in a waiting stage: waiting for the customer or for parts)."""
 
     _name = "aftersales.ticket.pause"
+    _inherit = ["aftersales.mixin"]
     _description = "After-Sales SLA Pause"
     _order = "date_start desc, id desc"
     _rec_name = "ticket_id"
@@ -38,3 +39,13 @@ class AftersalesTicketPause(models.Model):
             if pause.date_end and pause.date_end < pause.date_start:
                 raise ValidationError(_(
                     "An SLA pause cannot end before it starts."))
+
+    @api.model
+    def create(self, vals):
+        self._aftersales_check_values(vals, creating=True)
+        return super(AftersalesTicketPause, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_values(vals, creating=False)
+        return super(AftersalesTicketPause, self).write(vals)

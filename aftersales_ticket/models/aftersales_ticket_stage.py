@@ -1,10 +1,11 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AftersalesTicketStage(models.Model):
     _name = "aftersales.ticket.stage"
+    _inherit = ["aftersales.mixin"]
     _description = "After-Sales Ticket Stage"
     _order = "sequence, id"
 
@@ -20,3 +21,13 @@ class AftersalesTicketStage(models.Model):
         help="Waiting for the customer or for parts: the SLA clock is paused.",
     )
     description = fields.Text(translate=True)
+
+    @api.model
+    def create(self, vals):
+        self._aftersales_check_values(vals, creating=True)
+        return super(AftersalesTicketStage, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_values(vals, creating=False)
+        return super(AftersalesTicketStage, self).write(vals)

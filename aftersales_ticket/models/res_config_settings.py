@@ -32,7 +32,9 @@ class ResConfigSettings(models.TransientModel):
     settings it reads and adds them to ``_aftersales_parameters``, with the
     default it uses itself; the After-Sales app shows them in one screen."""
 
-    _inherit = "res.config.settings"
+    _name = "res.config.settings"
+    _inherit = ["res.config.settings", "aftersales.mixin"]
+    _aftersales_guard_stored_computes = False
 
     aftersales_repeat_complaint_days = fields.Integer(
         string="Repeat complaint window (days)")
@@ -80,10 +82,16 @@ class ResConfigSettings(models.TransientModel):
 
     @api.model
     def create(self, vals):
+        # the suite's settings (of every addon): 'abc', NaN, 1e308, missing
+        # ids refused clearly before the wizard is stored and applied, then
+        # the ranges of the numeric ones; the others are their addons'
+        # business
+        self._aftersales_check_suite_values(vals)
         self._check_aftersales_setting_values(vals)
         return super(ResConfigSettings, self).create(vals)
 
     def write(self, vals):
+        self._aftersales_check_suite_values(vals)
         self._check_aftersales_setting_values(vals)
         return super(ResConfigSettings, self).write(vals)
 

@@ -4,7 +4,10 @@ from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "aftersales.mixin"]
+    # the suite's links only; the model's own computed fields are base's
+    _aftersales_guard_stored_computes = False
 
     aftersales_consent = fields.Boolean(
         string="Service Data Consent",
@@ -71,3 +74,14 @@ class ResPartner(models.Model):
             "context": {"default_partner_id": self.id},
         })
         return action
+
+    @api.model
+    def create(self, vals):
+        # the suite's fields only: the others are base's business
+        self._aftersales_check_suite_values(vals)
+        return super(ResPartner, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_suite_values(vals)
+        return super(ResPartner, self).write(vals)

@@ -6,7 +6,10 @@ from odoo import api, fields, models
 class ResUsers(models.Model):
     """A technician's skills and the stock location of their van."""
 
-    _inherit = "res.users"
+    _name = "res.users"
+    _inherit = ["res.users", "aftersales.mixin"]
+    # the suite's links only; the model's own computed fields are base's
+    _aftersales_guard_stored_computes = False
 
     aftersales_product_categ_ids = fields.Many2many(
         "product.category",
@@ -45,3 +48,24 @@ class ResUsers(models.Model):
         # sudo: the company tree, whatever companies the user may read
         return self.env["res.company"].sudo().search(
             [("id", "child_of", self.company_id.ids)]).ids
+
+    @api.model
+    def create(self, vals):
+        # the suite's fields only: the others are base's business
+        self._aftersales_check_suite_values(vals)
+        return super(ResUsers, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_suite_values(vals)
+        return super(ResUsers, self).write(vals)
+
+    def _aftersales_record_companies(self, vals, fields_checked):
+        """A user may link the records (teams, van) of any company he
+        belongs to, not only of his current one."""
+        if self.ids and "company_id" not in vals:
+            # sudo: the companies of the users written
+            return {frozenset((user.company_ids | user.company_id).ids)
+                    for user in self.sudo()}
+        return super(ResUsers, self)._aftersales_record_companies(
+            vals, fields_checked)

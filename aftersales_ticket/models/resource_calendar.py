@@ -8,7 +8,10 @@ from ..lib import working_clock
 
 
 class ResourceCalendar(models.Model):
-    _inherit = "resource.calendar"
+    _name = "resource.calendar"
+    _inherit = ["resource.calendar", "aftersales.mixin"]
+    # the suite's links only; the model's own computed fields are resource's
+    _aftersales_guard_stored_computes = False
 
     tz = fields.Selection(
         _tz_get, string="Timezone",
@@ -62,3 +65,14 @@ class ResourceCalendar(models.Model):
                 working_clock.weekly_intervals(attendances.get(calendar.id, [])),
                 holidays, calendar._aftersales_tz())
         return result
+
+    @api.model
+    def create(self, vals):
+        # the suite's fields only: the others are resource's business
+        self._aftersales_check_suite_values(vals)
+        return super(ResourceCalendar, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_suite_values(vals)
+        return super(ResourceCalendar, self).write(vals)

@@ -20,6 +20,8 @@ class StockPicking(models.Model):
 
     @api.model
     def create(self, vals):
+        # the suite's fields only: the others are stock's business
+        self._aftersales_check_suite_values(vals)
         self._aftersales_check_workflow_values(vals)
         return super(StockPicking, self).create(vals)
 
@@ -38,6 +40,7 @@ class StockPicking(models.Model):
 
     @api.multi
     def write(self, vals):
+        self._aftersales_check_suite_values(vals)
         self._aftersales_check_workflow_values(vals)
         return super(StockPicking, self).write(vals)
 

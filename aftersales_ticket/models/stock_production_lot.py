@@ -6,7 +6,10 @@ from ..lib import coverage
 
 
 class StockProductionLot(models.Model):
-    _inherit = "stock.production.lot"
+    _name = "stock.production.lot"
+    _inherit = ["stock.production.lot", "aftersales.mixin"]
+    # the suite's links only; the model's own computed fields are stock's
+    _aftersales_guard_stored_computes = False
 
     aftersales_delivered_to_id = fields.Many2one(
         "res.partner", string="Delivered To",
@@ -124,3 +127,14 @@ class StockProductionLot(models.Model):
         customer or its product has no warranty."""
         self.ensure_one()
         return self._get_warranty_end_dates(partner)[self.id]
+
+    @api.model
+    def create(self, vals):
+        # the suite's fields only: the others are stock's business
+        self._aftersales_check_suite_values(vals)
+        return super(StockProductionLot, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_suite_values(vals)
+        return super(StockProductionLot, self).write(vals)

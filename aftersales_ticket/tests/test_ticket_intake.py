@@ -186,8 +186,11 @@ class TestTicketRecordRules(AftersalesCase):
 
     def test_other_company_is_hidden(self):
         other_company = self.env["res.company"].create({"name": "Other Co"})
+        # a customer of that company (a company's partners are its own)
+        customer = self.env["res.partner"].create(
+            {"name": "Foreign customer", "company_id": other_company.id})
         foreign = self.env["aftersales.ticket"].create({
-            "subject": "Foreign", "partner_id": self.customer_a.id,
+            "subject": "Foreign", "partner_id": customer.id,
             "company_id": other_company.id})
         self.assertFalse(self.env["aftersales.ticket"].sudo(self.agent).search(
             [("id", "=", foreign.id)]))

@@ -12,6 +12,7 @@ class AftersalesComplaintNotifyWizard(models.TransientModel):
     when and by whom; the complaint can then be closed."""
 
     _name = "aftersales.complaint.notify.wizard"
+    _inherit = ["aftersales.mixin"]
     _description = "Record Customer Notification"
 
     def _default_ticket_ids(self):
@@ -66,3 +67,13 @@ class AftersalesComplaintNotifyWizard(models.TransientModel):
         if self.note:
             body += plaintext2html(self.note)
         return body
+
+    @api.model
+    def create(self, vals):
+        self._aftersales_check_values(vals, creating=True)
+        return super(AftersalesComplaintNotifyWizard, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_values(vals, creating=False)
+        return super(AftersalesComplaintNotifyWizard, self).write(vals)

@@ -8,6 +8,7 @@ class AftersalesTicketAssignWizard(models.TransientModel):
     """Dispatch several tickets at once from the list or the board."""
 
     _name = "aftersales.ticket.assign.wizard"
+    _inherit = ["aftersales.mixin"]
     _description = "Dispatch Service Tickets"
 
     def _default_ticket_ids(self):
@@ -41,6 +42,8 @@ class AftersalesTicketAssignWizard(models.TransientModel):
         return {"domain": {"user_id": domain}}
 
     def action_assign(self):
+        # called with [k, k]: dispatches once
+        self = self._aftersales_unique()  # pylint: disable=self-cls-assignment
         self.ensure_one()
         if not self.ticket_ids:
             raise UserError(_("Select the tickets to dispatch."))
@@ -59,3 +62,13 @@ class AftersalesTicketAssignWizard(models.TransientModel):
         else:
             self.ticket_ids._auto_assign(reassign=self.reassign)
         return {"type": "ir.actions.act_window_close"}
+
+    @api.model
+    def create(self, vals):
+        self._aftersales_check_values(vals, creating=True)
+        return super(AftersalesTicketAssignWizard, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_values(vals, creating=False)
+        return super(AftersalesTicketAssignWizard, self).write(vals)
