@@ -2,6 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import _, api, fields, models
 
+from .aftersales_contract import check_same_company
+
+# links of an invoice that are not records of its company: people (a user
+# works for several companies), the company itself
+COMPANY_FREE_FIELDS = ("company_id", "user_id", "team_id")
+
 
 class AccountInvoice(models.Model):
     """Draft invoices of the recurring contract invoicing, many at once,
@@ -21,12 +27,31 @@ class AccountInvoice(models.Model):
         # types of every value (RPC, imports): a clear message, not a
         # database error, whatever creates the invoice
         self._aftersales_check_field_values(vals)
+        self._aftersales_check_companies(vals)
         return super(AccountInvoice, self).create(vals)
 
     @api.multi
     def write(self, vals):
         self._aftersales_check_field_values(vals)
+        self._aftersales_check_companies(vals)
         return super(AccountInvoice, self).write(vals)
+
+    def _aftersales_check_companies(self, vals):
+        """Refuse the ids of another company's records (journal, accounts,
+        customer, fiscal position...) in ``vals``."""
+        links = {name: value for name, value in vals.items()
+                 if name not in COMPANY_FREE_FIELDS}
+        if not links:
+            return
+        if vals.get("company_id"):
+            companies = self.env["res.company"].browse(vals["company_id"])
+        elif self:
+            companies = self.mapped("company_id")
+        else:
+            companies = self.env["res.company"].browse(
+                self.default_get(["company_id"]).get("company_id"))
+        if len(companies) == 1:
+            check_same_company(self, links, companies)
 
     def _compute_aftersales_contract_ids(self):
         contracts = {}

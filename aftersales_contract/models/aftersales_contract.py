@@ -56,8 +56,12 @@ def check_same_company(records, vals, company):
                     elif command[0] == 4 and len(command) >= 2:
                         ids.append(command[1])
         # sudo: the company of the records named, which the user may not
-        # read (that is the point)
-        others = comodel.sudo().browse(ids).exists().filtered(
+        # read (that is the point); the ids of a many2one exist already
+        # (_aftersales_check_field_values)
+        records_named = comodel.sudo().browse(ids)
+        if field.type == "many2many":
+            records_named = records_named.exists()
+        others = records_named.filtered(
             lambda record: record.company_id and
             record.company_id != company)
         if others:

@@ -170,9 +170,9 @@ class TestContractValues(ContractCase):
                      {"aftersales_contract_batch_size": 10 ** 9}):
             settings = Settings.create(vals)
             with self.assertRaises(ValidationError):
-                settings.execute()
+                settings.set_values()
         settings = Settings.create({"aftersales_contract_notice_days": 45,
                                     "aftersales_contract_batch_size": 500})
-        settings.execute()
+        settings.set_values()
         self.assertEqual(self.Contract._notice_days(), 45)
         self.assertEqual(self.Contract._invoice_batch_size(), 500)
