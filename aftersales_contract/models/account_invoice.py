@@ -7,6 +7,8 @@ from .aftersales_contract import check_same_company
 # links of an invoice that are not records of its company: people (a user
 # works for several companies), the company itself
 COMPANY_FREE_FIELDS = ("company_id", "user_id", "team_id")
+# invoices created between two recomputations of their stored amounts
+CREATE_CHUNK = 5
 
 
 class AccountInvoice(models.Model):
@@ -94,12 +96,18 @@ class AccountInvoice(models.Model):
         one batch. Returns the invoices in the order of ``values_list``."""
         if not values_list:
             return self.browse()
-        # recompute=False: the amounts of all the invoices and their lines
-        # are computed (and written) once for the batch by recompute()
-        Invoice = self.with_context(recompute=False)
         invoices = self.browse()
-        for vals in values_list:
-            invoices |= Invoice.create(vals)
+        # the stored amounts recomputed once per chunk of invoices instead
+        # of once per invoice (a chunk, not the whole batch: until the
+        # recomputation, every read of a pending amount computes it for all
+        # the invoices pending)
+        Invoice = self.with_context(recompute=False)
+        for index, vals in enumerate(values_list):
+            # each invoice in its own prefetch set: what create reads of it
+            # is not read for the whole batch
+            invoices |= Invoice.with_prefetch().create(vals)
+            if (index + 1) % CREATE_CHUNK == 0:
+                self.recompute()
         self.recompute()
         invoices._aftersales_contract_log_creation()
         return invoices

@@ -73,6 +73,23 @@ def check_same_company(records, vals, company):
                     "company": company.sudo().name})
 
 
+def check_contract_company(records, vals):
+    """Refuse ``vals`` (of a line, equipment or dispute) naming a contract
+    of a company the user does not work for."""
+    if not vals.get("contract_id") or records.env.uid == SUPERUSER_ID:
+        return
+    # sudo: the company of the contract named, which the user may not read
+    contract = records.env["aftersales.contract"].sudo().browse(
+        vals["contract_id"])
+    if contract.company_id and \
+            contract.company_id not in records.env.user.company_ids:
+        raise ValidationError(_(
+            "%(field)s: contract #%(id)s belongs to another company.") % {
+                "field": records._fields["contract_id"]._description_string(
+                    records.env),
+                "id": contract.id})
+
+
 class AftersalesContract(models.Model):
     """Maintenance contract: the equipment it covers, at which service
     level, and what the customer pays for it every period."""
@@ -353,6 +370,12 @@ class AftersalesContract(models.Model):
         company_id = value("company_id") or (
             not self and self.env.user.company_id.id)
         company = self.env["res.company"].browse(company_id)
+        if "company_id" in vals and company and \
+                self.env.uid != SUPERUSER_ID and \
+                company not in self.env.user.company_ids:
+            raise ValidationError(_(
+                "%s: you do not work for this company.")
+                % company.sudo().name)
         partner = self.env["res.partner"].browse(value("partner_id") or [])
         # sudo: the company of the customer and of the responsible, which
         # the contract's author may not read
@@ -516,12 +539,16 @@ class AftersalesContract(models.Model):
                 "%s: only running (active or expiring) contracts are "
                 "invoiced.") % ", ".join(not_running.mapped("name")))
         today = fields.Date.context_today(self)
-        # sudo: a service manager invoices the contracts he runs even
-        # without accounting rights (journals, accounts, taxes); the
-        # invoices are drafts the billing clerks check and validate. The
-        # manager was checked above and the rows are locked.
-        result = contracts.sudo()._invoice_due_periods(
-            today, skip_locked=False)
+        invoicing = contracts
+        if not self.env["account.invoice"].check_access_rights(
+                "create", raise_exception=False):
+            # sudo: a service manager invoices the contracts he runs even
+            # without accounting rights (journals, accounts, taxes); the
+            # invoices are drafts the billing clerks check and validate. The
+            # manager was checked above and the rows are locked; a manager
+            # with billing rights invoices as himself.
+            invoicing = contracts.sudo()
+        result = invoicing._invoice_due_periods(today, skip_locked=False)
         if result["failed"]:
             raise UserError(result["errors"][0])
         invoices = result["invoices"]

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .aftersales_contract import check_contract_company
+
 
 class AftersalesContractDispute(models.Model):
     """A dispute about a contract: how it is handled, since when, and how it
@@ -46,6 +48,7 @@ class AftersalesContractDispute(models.Model):
     ]
 
     def _aftersales_check_business_values(self, vals, creating):
+        check_contract_company(self, vals)
         if "contract_id" in vals and not creating and any(
                 dispute.contract_id.id != vals["contract_id"]
                 for dispute in self):

@@ -3,7 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .aftersales_contract import RUNNING_STATES, check_same_company
+from .aftersales_contract import (
+    RUNNING_STATES, check_contract_company, check_same_company)
 
 
 class AftersalesContractEquipment(models.Model):
@@ -38,6 +39,7 @@ class AftersalesContractEquipment(models.Model):
                 line.contract_id.id != vals["contract_id"] for line in self):
             raise UserError(_("Covered equipment cannot move to another "
                               "contract."))
+        check_contract_company(self, vals)
         contracts = self.mapped("contract_id") if self else \
             self.env["aftersales.contract"].browse(vals.get("contract_id"))
         for contract in contracts:

@@ -3,7 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .aftersales_contract import MONEY_GROUPS, check_same_company
+from .aftersales_contract import (
+    MONEY_GROUPS, check_contract_company, check_same_company)
 
 
 class AftersalesContractLine(models.Model):
@@ -83,6 +84,7 @@ class AftersalesContractLine(models.Model):
 
     def _aftersales_check_business_values(self, vals, creating):
         self._check_line_values(vals)
+        check_contract_company(self, vals)
         contracts = self.mapped("contract_id") if self else \
             self.env["aftersales.contract"].browse(vals.get("contract_id"))
         for contract in contracts:

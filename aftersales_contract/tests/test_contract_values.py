@@ -129,6 +129,24 @@ class TestContractValues(ContractCase):
         contract = self.contract.sudo(self.manager)
         self.assertRefused(contract, {"user_id": portal.id})
         self.assertRefused(contract, {"termination_date": "2026-10-31"})
+        # a line, equipment or dispute on the other company's contract
+        shared = self.env["res.partner"].create({
+            "name": "Shared Customer", "company_id": False})
+        (self.fee + self.boiler).write({"company_id": False})
+        contract_other = self.make_contract(
+            partner=shared, lot=False, activate=False,
+            company_id=other_company.id, user_id=False)
+        for model, vals in (
+                ("aftersales.contract.line", {"product_id": self.fee.id,
+                                              "name": "Fee"}),
+                ("aftersales.contract.equipment",
+                 {"product_id": self.boiler.id}),
+                ("aftersales.contract.dispute", {"name": "Price"})):
+            Model = self.env[model].sudo(self.manager)
+            self.assertRefused(Model, dict(
+                vals, contract_id=contract_other.id), create_in=Model)
+        self.assertRefused(Contract, dict(base, company_id=other_company.id),
+                           create_in=Contract)
         # a serial delivered to customer B: not on A's contract
         lot_b = create_delivered_lot(self.env, self.customer_b,
                                      "2026-03-01 10:00:00", name="SN-B-1")
