@@ -1,6 +1,6 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 from .aftersales_contract import check_same_company
 
@@ -90,8 +90,8 @@ class AccountInvoice(models.Model):
         """Creates the draft invoices ``values_list`` (complete values, as
         ``create`` takes them, lines as ``(0, 0, values)``) through
         ``account.invoice.create``, one by one (so that every module's
-        override runs), and recomputes the stored computed fields of the
-        batch once at the end instead of invoice by invoice. The creation
+        override runs), the stored amounts recomputed every
+        ``CREATE_CHUNK`` invoices instead of at each one. The creation
         is logged in each invoice's chatter and its creator follows it, in
         one batch. Returns the invoices in the order of ``values_list``."""
         if not values_list:
