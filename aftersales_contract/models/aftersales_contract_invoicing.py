@@ -26,8 +26,9 @@ DEFAULT_BATCH_SIZE = 200
 BATCH_SIZE_RANGE = (1, 10000)
 GROUP_PARAM = "aftersales_contract.invoice_per_customer"
 SEND_PARAM = "aftersales_contract.send_invoices"
-# what the invoices of a run do not need: their creation message, the
-# creator as follower, tracking (thousands of contracts in one job)
+# the context of a run (thousands of contracts in one job): no tracking or
+# subscription record by record; the creation of the invoices is logged and
+# their creator subscribed in one batch (_aftersales_contract_log_creation)
 QUIET = {"mail_create_nolog": True, "mail_create_nosubscribe": True,
          "tracking_disable": True, "mail_notrack": True}
 
@@ -354,7 +355,7 @@ class AftersalesContract(models.Model):
                         (0, 0, line) for line in line_values]
             values_list.append(values)
             members_list.append(members)
-        # one INSERT per table and one recomputation for the batch
+        # through account.invoice.create, the creation logged in one batch
         invoices = Invoice._aftersales_contract_create_invoices(values_list)
         period_rows = []
         next_start = {}
