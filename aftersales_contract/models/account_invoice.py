@@ -28,8 +28,11 @@ class AccountInvoice(models.Model):
     def create(self, vals):
         # types of every value (RPC, imports): a clear message, not a
         # database error, whatever creates the invoice
-        self._aftersales_check_field_values(vals)
-        self._aftersales_check_companies(vals)
+        if not self._aftersales_in_workflow():
+            # the values built by the suite's actions are right by
+            # construction (and checked where they come from)
+            self._aftersales_check_field_values(vals)
+            self._aftersales_check_companies(vals)
         return super(AccountInvoice, self).create(vals)
 
     @api.multi
@@ -101,7 +104,9 @@ class AccountInvoice(models.Model):
         # of once per invoice (a chunk, not the whole batch: until the
         # recomputation, every read of a pending amount computes it for all
         # the invoices pending)
-        Invoice = self.with_context(recompute=False)
+        # workflow: values built by the invoicing (types known, ids of the
+        # contract's company), not checked again for each invoice
+        Invoice = self._aftersales_workflow().with_context(recompute=False)
         for index, vals in enumerate(values_list):
             # each invoice in its own prefetch set: what create reads of it
             # is not read for the whole batch
@@ -109,6 +114,8 @@ class AccountInvoice(models.Model):
             if (index + 1) % CREATE_CHUNK == 0:
                 self.recompute()
         self.recompute()
+        # in the caller's context again (not the workflow's)
+        invoices = self.browse(invoices.ids)
         invoices._aftersales_contract_log_creation()
         return invoices
 
