@@ -61,9 +61,12 @@ class AftersalesContractPortal(CustomerPortal):
             return request.redirect("/my")
         values = self._prepare_portal_layout_values()
         # sudo: the customer sees the invoices of their own contract (the
-        # contract's access was checked above), not the period table
+        # contract's access was checked above), not the period table; only
+        # the invoices made out to the customer's own company
+        customer = request.env.user.partner_id.commercial_partner_id
         invoices = contract.sudo().period_ids.mapped("invoice_id").filtered(
-            lambda inv: inv.state != "draft")
+            lambda inv: inv.state != "draft" and
+            inv.commercial_partner_id == customer)
         values.update({
             "contract": contract, "invoices": invoices,
             # sudo: names of the covered products and serials of this

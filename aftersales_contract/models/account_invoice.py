@@ -1,105 +1,130 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import _, api, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
 
-from odoo.addons.aftersales_ticket.models.aftersales_mixin import insert_rows
+from .aftersales_contract import check_same_company
 
-
-def _row(model, vals):
-    """The columns of ``vals`` for ``model``'s table: stored fields that are
-    not computed (the computed and related ones are recomputed after), no
-    relation to many; ``False`` is NULL except for booleans."""
-    row = {}
-    for name, value in vals.items():
-        field = model._fields.get(name)
-        if field is None or not field.store or field.compute or \
-                field.type in ("one2many", "many2many") or \
-                name in models.MAGIC_COLUMNS:
-            continue
-        if value is False and field.type != "boolean":
-            value = None
-        row[name] = value
-    return row
-
-
-def _uniform(rows):
-    """Rows with the same columns (a missing value is NULL), for one INSERT."""
-    names = set()
-    for row in rows:
-        names.update(row)
-    return [{name: row.get(name) for name in names} for row in rows]
+# links of an invoice that are not records of its company: people (a user
+# works for several companies), the company itself
+COMPANY_FREE_FIELDS = ("company_id", "user_id", "team_id")
+# invoices created between two recomputations of their stored amounts
+CREATE_CHUNK = 5
 
 
 class AccountInvoice(models.Model):
-    """Draft invoices of the recurring contract invoicing, many at once."""
+    """Draft invoices of the recurring contract invoicing, many at once,
+    and the way back from an invoice to its contracts."""
 
     _inherit = "account.invoice"
 
+    aftersales_contract_ids = fields.Many2many(
+        "aftersales.contract", string="Maintenance Contracts",
+        compute="_compute_aftersales_contract_ids",
+        help="The maintenance contracts whose periods this invoice bills.")
+    aftersales_contract_count = fields.Integer(
+        string="Contracts", compute="_compute_aftersales_contract_ids")
+
     @api.model
-    def _aftersales_contract_insert_invoices(self, values_list):
+    def create(self, vals):
+        # types of every value (RPC, imports): a clear message, not a
+        # database error, whatever creates the invoice
+        if not self._aftersales_in_workflow():
+            # the values built by the suite's actions are right by
+            # construction (and checked where they come from)
+            self._aftersales_check_field_values(vals)
+            self._aftersales_check_companies(vals)
+        return super(AccountInvoice, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_field_values(vals)
+        self._aftersales_check_companies(vals)
+        return super(AccountInvoice, self).write(vals)
+
+    def _aftersales_check_companies(self, vals):
+        """Refuse the ids of another company's records (journal, accounts,
+        customer, fiscal position...) in ``vals``."""
+        links = {name: value for name, value in vals.items()
+                 if name not in COMPANY_FREE_FIELDS}
+        if not links:
+            return
+        if vals.get("company_id"):
+            companies = self.env["res.company"].browse(vals["company_id"])
+        elif self:
+            companies = self.mapped("company_id")
+        else:
+            companies = self.env["res.company"].browse(
+                self.default_get(["company_id"]).get("company_id"))
+        if len(companies) == 1:
+            check_same_company(self, links, companies)
+
+    def _compute_aftersales_contract_ids(self):
+        contracts = {}
+        if self.ids:
+            # the link is the invoiced periods (which only managers and the
+            # roles of the service read); the contracts themselves are
+            # opened with the user's own rights
+            self.env.cr.execute(
+                "SELECT invoice_id, array_agg(DISTINCT contract_id) FROM "
+                "aftersales_contract_period WHERE invoice_id IN %s "
+                "GROUP BY invoice_id", (tuple(self.ids),))
+            contracts = dict(self.env.cr.fetchall())
+        for invoice in self:
+            ids = contracts.get(invoice.id) or []
+            invoice.aftersales_contract_ids = [(6, 0, ids)]
+            invoice.aftersales_contract_count = len(ids)
+
+    @api.multi
+    def action_view_aftersales_contracts(self):
+        """The contracts this invoice bills (smart button)."""
+        self.ensure_one()
+        contracts = self.aftersales_contract_ids
+        action = self.env.ref(
+            "aftersales_contract.aftersales_contract_action").read()[0]
+        if len(contracts) == 1:
+            action.update(views=[(False, "form")], res_id=contracts.id)
+        else:
+            action["domain"] = [("id", "in", contracts.ids)]
+        action["context"] = {"create": False}
+        return action
+
+    @api.model
+    def _aftersales_contract_create_invoices(self, values_list):
         """Creates the draft invoices ``values_list`` (complete values, as
-        ``create`` takes them, lines as ``(0, 0, values)`` with their taxes
-        as ``(6, 0, ids)``) in one INSERT per table for the whole batch,
-        then their tax lines (``get_taxes_values``, as ``compute_taxes``)
-        and every stored computed or related field in one recomputation of
-        the batch. It does what ``create`` does for these values, without
-        its per-invoice cost (the searches of records depending on each new
-        invoice and line, the recomputation invoice by invoice). Returns
-        the invoices in the order of ``values_list``."""
+        ``create`` takes them, lines as ``(0, 0, values)``) through
+        ``account.invoice.create``, one by one (so that every module's
+        override runs), the stored amounts recomputed every
+        ``CREATE_CHUNK`` invoices instead of at each one. The creation
+        is logged in each invoice's chatter and its creator follows it, in
+        one batch. Returns the invoices in the order of ``values_list``."""
         if not values_list:
             return self.browse()
-        # SQL below: the access rights are checked here, as create would
-        self.check_access_rights("create")
-        Line = self.env["account.invoice.line"]
-        TaxLine = self.env["account.invoice.tax"]
-        taxes_field = Line._fields["invoice_line_tax_ids"]
-        cr, uid = self.env.cr, self.env.uid
-        invoice_ids = insert_rows(cr, uid, self._table, _uniform(
-            [_row(self, vals) for vals in values_list]))
-        line_rows, line_taxes = [], []
-        for invoice_id, vals in zip(invoice_ids, values_list):
-            for command in vals.get("invoice_line_ids") or ():
-                if command[0] != 0:
-                    raise UserError(_("Only new invoice lines can be "
-                                      "inserted."))
-                line_vals = command[2]
-                line_rows.append(dict(_row(Line, line_vals),
-                                      invoice_id=invoice_id))
-                tax_ids = []
-                for tax_command in line_vals.get("invoice_line_tax_ids") or ():
-                    if tax_command[0] == 6:
-                        tax_ids = list(tax_command[2])
-                    elif tax_command[0] == 4:
-                        tax_ids.append(tax_command[1])
-                line_taxes.append(tax_ids)
-        line_ids = insert_rows(cr, uid, Line._table, _uniform(line_rows)) \
-            if line_rows else []
-        pairs = [(line_id, tax_id) for line_id, tax_ids
-                 in zip(line_ids, line_taxes) for tax_id in tax_ids]
-        if pairs:
-            cr.execute(
-                'INSERT INTO "{}" ("{}", "{}") SELECT unnest(%s::int[]), '
-                'unnest(%s::int[])'.format(
-                    taxes_field.relation, taxes_field.column1,
-                    taxes_field.column2),
-                ([pair[0] for pair in pairs], [pair[1] for pair in pairs]))
-        invoices = self.browse(invoice_ids)
-        lines = Line.browse(line_ids)
-        # the tax lines, as compute_taxes makes them
-        tax_rows = []
-        for invoice in invoices:
-            for tax_vals in invoice.get_taxes_values().values():
-                tax_rows.append(_row(TaxLine, tax_vals))
-        tax_lines = TaxLine.browse(insert_rows(
-            cr, uid, TaxLine._table, _uniform(tax_rows))) if tax_rows \
-            else TaxLine
-        # every stored computed field (amounts, related copies) of the new
-        # records, computed for the whole batch at once
-        for records in (invoices, lines, tax_lines):
-            for field in records._fields.values():
-                if field.store and field.compute and records:
-                    self.env.add_todo(field, records)
-        invoices.invalidate_cache()
+        invoices = self.browse()
+        # the stored amounts recomputed once per chunk of invoices instead
+        # of once per invoice (a chunk, not the whole batch: until the
+        # recomputation, every read of a pending amount computes it for all
+        # the invoices pending)
+        # workflow: values built by the invoicing (types known, ids of the
+        # contract's company), not checked again for each invoice
+        Invoice = self._aftersales_workflow().with_context(recompute=False)
+        for index, vals in enumerate(values_list):
+            # each invoice in its own prefetch set: what create reads of it
+            # is not read for the whole batch
+            invoices |= Invoice.with_prefetch().create(vals)
+            if (index + 1) % CREATE_CHUNK == 0:
+                self.recompute()
         self.recompute()
+        # in the caller's context again (not the workflow's)
+        invoices = self.browse(invoices.ids)
+        invoices._aftersales_contract_log_creation()
         return invoices
+
+    def _aftersales_contract_log_creation(self):
+        """What ``account.invoice.create`` records without the quiet context
+        of the batch, for all the invoices at once: the creation in the
+        chatter (the state set to draft, as tracking logs it) and the
+        creator as a follower."""
+        if not self:
+            return
+        self._aftersales_log_tracking("state", False, "draft")
+        self.message_subscribe(partner_ids=self.env.user.partner_id.ids)

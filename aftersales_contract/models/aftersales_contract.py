@@ -1,7 +1,7 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.aftersales_ticket.models.aftersales_sla_policy import SLA_TIERS
 
@@ -18,6 +18,76 @@ STATES = [
 # states in which a contract covers tickets and is invoiced
 RUNNING_STATES = ("active", "expiring")
 ENDED_STATES = ("expired", "renewed", "terminated")
+# what the contract is about: fixed once it is signed (activated); a change
+# goes through its termination and a new contract, which keeps the history
+# of what was invoiced to whom
+SIGNED_FIELDS = ("partner_id", "company_id", "date_start", "frequency")
+# money fields: not for the technicians (who read the contract to know what
+# it covers), for the service desk, billing and the customer
+MONEY_GROUPS = ("aftersales_ticket.group_agent,account.group_account_invoice,"
+                "base.group_portal")
+# internal fields the customer does not read (portal)
+INTERNAL_GROUPS = "base.group_user"
+
+
+def check_same_company(records, vals, company):
+    """Refuse, in ``vals`` (of a create or write on ``records``' model),
+    the ids of records that belong to another company than ``company``
+    (many2one ids, many2many ``(6, 0, ids)`` / ``(4, id)`` commands)."""
+    if not company:
+        return
+    for name, value in vals.items():
+        field = records._fields.get(name)
+        if field is None or field.type not in ("many2one", "many2many") or \
+                not value:
+            continue
+        comodel = records.env[field.comodel_name]
+        if "company_id" not in comodel._fields or \
+                comodel._name == "res.company":
+            continue
+        ids = []
+        if field.type == "many2one":
+            ids = [value]
+        else:
+            for command in value:
+                if isinstance(command, (list, tuple)) and command:
+                    if command[0] == 6 and len(command) == 3:
+                        ids += list(command[2] or ())
+                    elif command[0] == 4 and len(command) >= 2:
+                        ids.append(command[1])
+        # sudo: the company of the records named, which the user may not
+        # read (that is the point); the ids of a many2one exist already
+        # (_aftersales_check_field_values)
+        records_named = comodel.sudo().browse(ids)
+        if field.type == "many2many":
+            records_named = records_named.exists()
+        others = records_named.filtered(
+            lambda record: record.company_id and
+            record.company_id != company)
+        if others:
+            raise ValidationError(_(
+                "%(field)s: %(records)s belongs to another company than "
+                "%(company)s.") % {
+                    "field": field._description_string(records.env),
+                    "records": ", ".join(others.mapped("display_name")),
+                    "company": company.sudo().name})
+
+
+def check_contract_company(records, vals):
+    """Refuse ``vals`` (of a line, equipment or dispute) naming a contract
+    of a company the user does not work for."""
+    if not vals.get("contract_id") or records.env.uid == SUPERUSER_ID:
+        return
+    # sudo: the company of the contract named, which the user may not read
+    contract = records.env["aftersales.contract"].sudo().browse(
+        vals["contract_id"])
+    if contract.company_id and \
+            contract.company_id not in records.env.user.company_ids:
+        raise ValidationError(_(
+            "%(field)s: contract #%(id)s belongs to another company.") % {
+                "field": records._fields["contract_id"]._description_string(
+                    records.env),
+                "id": contract.id})
 
 
 class AftersalesContract(models.Model):
@@ -78,27 +148,35 @@ class AftersalesContract(models.Model):
     line_ids = fields.One2many(
         "aftersales.contract.line", "contract_id", string="Billing Lines",
         copy=True)
+    # internal: the customer sees his invoices on the portal page
     period_ids = fields.One2many(
         "aftersales.contract.period", "contract_id",
-        string="Invoiced Periods", readonly=True)
+        string="Invoiced Periods", readonly=True,
+        groups="aftersales_ticket.group_agent,"
+               "aftersales_ticket.group_technician")
     dispute_ids = fields.One2many(
-        "aftersales.contract.dispute", "contract_id", string="Disputes")
+        "aftersales.contract.dispute", "contract_id", string="Disputes",
+        groups="aftersales_ticket.group_director")
     amount_period = fields.Monetary(
         string="Amount per Period", compute="_compute_amount_period",
-        store=True, help="Untaxed amount invoiced every period.")
+        store=True, help="Untaxed amount invoiced every period.",
+        groups=MONEY_GROUPS)
     next_period_start = fields.Date(
         string="Next Invoice Date", readonly=True, copy=False, index=True,
         help="First day of the next period to invoice.")
     invoicing_failed = fields.Boolean(
-        readonly=True, copy=False, index=True)
-    invoicing_error = fields.Text(readonly=True, copy=False)
+        readonly=True, copy=False, index=True, groups=INTERNAL_GROUPS)
+    invoicing_error = fields.Text(readonly=True, copy=False,
+                                  groups=INTERNAL_GROUPS)
     invoice_count = fields.Integer(compute="_compute_invoice_count")
     notice_sent_date = fields.Date(
         string="Expiry Notice Sent", readonly=True, copy=False)
-    termination_reason = fields.Text(track_visibility="onchange", copy=False)
+    termination_reason = fields.Text(track_visibility="onchange", copy=False,
+                                     groups=INTERNAL_GROUPS)
     termination_date = fields.Date(track_visibility="onchange", copy=False)
     renewal_percent = fields.Float(
         string="Price Revision at Renewal (%)", copy=False,
+        groups=INTERNAL_GROUPS,
         help="Revision of every price of the successor created by Renew "
              "(5 = +5 %).")
     predecessor_id = fields.Many2one(
@@ -110,7 +188,7 @@ class AftersalesContract(models.Model):
     renewal_date = fields.Date(readonly=True, copy=False)
     renewal_rate = fields.Float(
         string="Renewal Rate (%)", compute="_compute_renewal_rate", store=True,
-        group_operator="avg",
+        group_operator="avg", groups=INTERNAL_GROUPS,
         help="100 for an ended contract that was renewed, 0 for one that "
              "was not: its average by month of end is the renewal rate.")
     note = fields.Html(string="Terms")
@@ -122,6 +200,9 @@ class AftersalesContract(models.Model):
          "The end of a contract cannot be before its start."),
         ("renewal_percent_check", "CHECK(renewal_percent > -100)",
          "A price revision cannot take 100 % or more off the prices."),
+        ("termination_date_check",
+         "CHECK(termination_date IS NULL OR termination_date >= date_start)",
+         "A contract cannot be terminated before its start."),
     ]
 
     @api.depends("line_ids.price_subtotal")
@@ -209,24 +290,136 @@ class AftersalesContract(models.Model):
 
     def _aftersales_check_business_values(self, vals, creating):
         """Dates in order, no negative price or quantity in the billing
-        lines, before anything is written (the constraints check again
-        after)."""
+        lines, what a signed contract is about unchanged, the customer and
+        the responsible of the contract's company, before anything is
+        written (the constraints check again after)."""
         Line = self.env["aftersales.contract.line"]
         for command in vals.get("line_ids") or ():
             if isinstance(command, (list, tuple)) and len(command) == 3 and \
                     command[0] in (0, 1) and isinstance(command[2], dict):
                 Line._check_line_values(command[2])
-        if "date_start" in vals or "date_end" in vals:
-            for contract in (self or [self.browse()]):
-                start = vals.get("date_start", contract.date_start)
-                end = vals.get("date_end", contract.date_end)
-                if start and end and end < start:
-                    raise ValidationError(_(
-                        "The end of a contract cannot be before its start."))
         for key in ("termination_reason", "termination_date"):
             if key in vals and any(c.state in ENDED_STATES for c in self):
                 raise UserError(_("The termination of an ended contract "
                                   "cannot be changed."))
+        if "renewal_percent" in vals and \
+                (vals["renewal_percent"] or 0.0) <= -100.0:
+            raise ValidationError(_(
+                "A price revision cannot take 100 % or more off the prices."))
+        keys = ("date_start", "date_end", "termination_date", "partner_id",
+                "company_id", "user_id")
+        if creating or any(key in vals for key in keys):
+            for contract in (self or [self.browse()]):
+                contract._check_consistency(vals)
+        if not creating:
+            self._check_signed_values(vals)
+
+    def _check_signed_values(self, vals):
+        """Refuse a change of what a signed contract is about (customer,
+        company, start, billing frequency): the invoiced periods and the
+        customer's portal follow them. Terminate it and make a new one."""
+        changed = set()
+        for contract in self.filtered(lambda c: c.state != "draft"):
+            for name in SIGNED_FIELDS:
+                if name not in vals:
+                    continue
+                field = self._fields[name]
+                current = field.convert_to_write(contract[name], contract)
+                if field.type == "date":
+                    current = current or False
+                    value = vals[name] and fields.Date.to_string(
+                        fields.Date.from_string(vals[name]))
+                else:
+                    value = vals[name]
+                if value != current:
+                    changed.add(name)
+        if changed:
+            raise UserError(_(
+                "%(fields)s of a signed contract cannot be changed: terminate "
+                "it and make a new contract (the invoiced periods keep their "
+                "history).") % {"fields": ", ".join(
+                    self._fields[name]._description_string(self.env)
+                    for name in sorted(changed))})
+
+    def _check_consistency(self, vals):
+        """The values of this contract (``self`` empty at creation) after
+        ``vals``: dates in order, the termination not before the start, a
+        customer and a responsible (an employee) of the contract's
+        company."""
+        def value(name):
+            if name in vals:
+                found = vals[name]
+            elif self:
+                found = self._fields[name].convert_to_write(self[name], self)
+            else:
+                found = False
+            if found and self._fields[name].type == "date":
+                found = fields.Date.to_string(fields.Date.from_string(found))
+            return found
+
+        start, end = value("date_start"), value("date_end")
+        if not self and "date_start" not in vals:
+            start = fields.Date.context_today(self)
+        if start and end and end < start:
+            raise ValidationError(_(
+                "The end of a contract cannot be before its start."))
+        termination = value("termination_date")
+        if termination and start and termination < start:
+            raise ValidationError(_(
+                "A contract cannot be terminated before its start."))
+        company_id = value("company_id") or (
+            not self and self.env.user.company_id.id)
+        company = self.env["res.company"].browse(company_id)
+        if "company_id" in vals and company and \
+                self.env.uid != SUPERUSER_ID and \
+                company not in self.env.user.company_ids:
+            raise ValidationError(_(
+                "%s: you do not work for this company.")
+                % company.sudo().name)
+        partner = self.env["res.partner"].browse(value("partner_id") or [])
+        # sudo: the company of the customer and of the responsible, which
+        # the contract's author may not read
+        if partner and partner.sudo().company_id and \
+                partner.sudo().company_id != company:
+            raise ValidationError(_(
+                "The customer %(partner)s belongs to another company than "
+                "the contract (%(company)s).") % {
+                    "partner": partner.sudo().display_name,
+                    "company": company.sudo().name})
+        check_same_company(self, {
+            name: value for name, value in vals.items()
+            if name not in ("partner_id", "user_id", "company_id")}, company)
+        user = self.env["res.users"].browse(
+            value("user_id") if "user_id" in vals or self else
+            self.env.uid).sudo()
+        if user:
+            if user.share:
+                raise ValidationError(_(
+                    "%s cannot be responsible for a contract: only an "
+                    "employee can.") % user.name)
+            if company and company not in user.company_ids:
+                raise ValidationError(_(
+                    "%(user)s cannot be responsible for a contract of "
+                    "%(company)s: not a user of that company.") % {
+                        "user": user.name, "company": company.sudo().name})
+
+    @api.multi
+    @api.returns("self", lambda value: value.id)
+    def message_post(self, body="", subject=None, message_type="notification",
+                     subtype=None, parent_id=False, attachments=None,
+                     content_subtype="html", **kwargs):
+        """An internal note (note subtype, Odoo's default when none is
+        given) is posted as a ``comment``, which the customer cannot read
+        (see ``mail.thread._aftersales_post_note``), whoever posts it."""
+        if message_type == "notification" and \
+                not kwargs.get("tracking_value_ids") and \
+                self.env["aftersales.ticket"]._aftersales_is_internal_subtype(
+                    subtype, kwargs.get("subtype_id")):
+            message_type = "comment"
+        return super(AftersalesContract, self).message_post(
+            body=body, subject=subject, message_type=message_type,
+            subtype=subtype, parent_id=parent_id, attachments=attachments,
+            content_subtype=content_subtype, **kwargs)
 
     # ------------------------------------------------------------------
     # Actions
@@ -264,6 +457,7 @@ class AftersalesContract(models.Model):
                     "Contract %s: give the termination reason and date "
                     "first.") % contract.name)
             contract._aftersales_workflow_write({"state": "terminated"})
+        contracts._close_expiry_activities(_("Contract terminated."))
         return True
 
     @api.multi
@@ -303,9 +497,11 @@ class AftersalesContract(models.Model):
             successor._aftersales_workflow_write(
                 {"predecessor_id": contract.id})
             successor.action_activate()
-            contract.message_post(body=_("Renewed by %s.") % successor.name,
-                                  subtype="mail.mt_note")
+            contract._aftersales_post_note(
+                _("Renewed by %s.") % successor.name)
             successors |= successor
+            contract._close_expiry_activities(
+                _("Renewed by %s.") % successor.name)
         return successors
 
     def _prepare_renewal_values(self, start, end):
@@ -326,13 +522,68 @@ class AftersalesContract(models.Model):
 
     @api.multi
     def action_invoice(self):
-        """Invoices now every due period of these contracts."""
+        """Invoices now every due period of these running contracts (button
+        of the service managers). A manager without accounting rights gets
+        the invoices prepared for the billing clerks (a note naming them on
+        the contract, a notification); nothing due says until when."""
+        if self.env.uid != SUPERUSER_ID and \
+                not self.env.user.has_group("aftersales_ticket.group_manager"):
+            raise AccessError(_(
+                "Only a service manager can invoice the due periods of a "
+                "contract."))
         contracts = self._aftersales_lock()
-        result = contracts._invoice_due_periods(
-            fields.Date.context_today(self), skip_locked=False)
+        not_running = contracts.filtered(
+            lambda c: c.state not in RUNNING_STATES)
+        if not_running:
+            raise UserError(_(
+                "%s: only running (active or expiring) contracts are "
+                "invoiced.") % ", ".join(not_running.mapped("name")))
+        today = fields.Date.context_today(self)
+        invoicing = contracts
+        if not self.env["account.invoice"].check_access_rights(
+                "create", raise_exception=False):
+            # sudo: a service manager invoices the contracts he runs even
+            # without accounting rights (journals, accounts, taxes); the
+            # invoices are drafts the billing clerks check and validate. The
+            # manager was checked above and the rows are locked; a manager
+            # with billing rights invoices as himself.
+            invoicing = contracts.sudo()
+        result = invoicing._invoice_due_periods(today, skip_locked=False)
         if result["failed"]:
             raise UserError(result["errors"][0])
-        return True
+        invoices = result["invoices"]
+        if not invoices:
+            # a message the web client shows (Odoo 11 shows no bus
+            # notification of this kind); nothing was written
+            raise UserError(contracts._nothing_due_message())
+        return contracts._aftersales_open_documents(
+            invoices.sudo(self.env.uid), "account.action_invoice_tree1",
+            "account.invoice_form",
+            _("draft invoices of the due contract periods, for the billing "
+              "clerks to check and validate."))
+
+    def _nothing_due_message(self):
+        """Why nothing was invoiced: the next invoice date of each contract,
+        or the end of its invoicing."""
+        parts = []
+        for contract in self:
+            last = contract._invoicing_end()
+            start = contract.next_period_start
+            if start and last and start <= last:
+                parts.append(_("%(contract)s: nothing due until %(date)s.") % {
+                    "contract": contract.name, "date": start})
+            else:
+                parts.append(_("%s: every period is invoiced.")
+                             % contract.name)
+        return "\n".join(parts)
+
+    def _invoicing_end(self):
+        """Last day invoiced: the end of the contract, or its termination
+        when earlier (as a string)."""
+        self.ensure_one()
+        ends = [day for day in (self.date_end, self.termination_date)
+                if day]
+        return min(ends) if ends else False
 
     @api.multi
     def action_view_invoices(self):

@@ -1,9 +1,10 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
-from .aftersales_contract import RUNNING_STATES
+from .aftersales_contract import (
+    RUNNING_STATES, check_contract_company, check_same_company)
 
 
 class AftersalesContractEquipment(models.Model):
@@ -11,6 +12,7 @@ class AftersalesContractEquipment(models.Model):
     number of it, at a site."""
 
     _name = "aftersales.contract.equipment"
+    _inherit = ["aftersales.mixin"]
     _description = "Maintenance Contract Equipment"
     _order = "contract_id, id"
 
@@ -29,6 +31,60 @@ class AftersalesContractEquipment(models.Model):
         "res.partner", string="Site Address",
         help="Where the equipment is installed.")
     note = fields.Char()
+
+    def _aftersales_check_business_values(self, vals, creating):
+        """Ids of the contract's company; a serial delivered to another
+        customer than the contract's is not covered by it."""
+        if "contract_id" in vals and not creating and any(
+                line.contract_id.id != vals["contract_id"] for line in self):
+            raise UserError(_("Covered equipment cannot move to another "
+                              "contract."))
+        check_contract_company(self, vals)
+        contracts = self.mapped("contract_id") if self else \
+            self.env["aftersales.contract"].browse(vals.get("contract_id"))
+        for contract in contracts:
+            check_same_company(self, vals, contract.company_id)
+            if vals.get("lot_id"):
+                self._check_lot_customer(
+                    self.env["stock.production.lot"].browse(vals["lot_id"]),
+                    contract)
+
+    @api.model
+    def _check_lot_customer(self, lot, contract):
+        """Refuse ``lot`` on ``contract`` when its last delivery to a
+        customer went to another customer than the contract's (a serial
+        never delivered may be covered: installed later)."""
+        self.env.cr.execute("""
+            SELECT COALESCE(mp.commercial_partner_id,
+                            pp.commercial_partner_id)
+              FROM stock_move_line ml
+              JOIN stock_location dest ON dest.id = ml.location_dest_id
+              JOIN stock_move move ON move.id = ml.move_id
+              LEFT JOIN stock_picking picking ON picking.id = move.picking_id
+              LEFT JOIN res_partner mp ON mp.id = move.partner_id
+              LEFT JOIN res_partner pp ON pp.id = picking.partner_id
+             WHERE ml.lot_id = %s AND move.state = 'done'
+               AND dest.usage = 'customer'
+             ORDER BY move.date DESC, move.id DESC LIMIT 1
+        """, (lot.id,))
+        row = self.env.cr.fetchone()
+        customer = contract.sudo().commercial_partner_id
+        if row and row[0] and row[0] != customer.id:
+            raise ValidationError(_(
+                "Serial number %(lot)s was delivered to another customer: "
+                "contract %(contract)s of %(customer)s cannot cover it.") % {
+                    "lot": lot.sudo().name, "contract": contract.name,
+                    "customer": customer.display_name})
+
+    @api.model
+    def create(self, vals):
+        self._aftersales_check_values(vals, creating=True)
+        return super(AftersalesContractEquipment, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_values(vals, creating=False)
+        return super(AftersalesContractEquipment, self).write(vals)
 
     @api.onchange("lot_id")
     def _onchange_lot_id(self):

@@ -10,6 +10,11 @@ _logger = logging.getLogger(__name__)
 
 NOTICE_DAYS_PARAM = "aftersales_contract.notice_days"
 DEFAULT_NOTICE_DAYS = 30
+# bounds of the notice setting (days)
+NOTICE_DAYS_RANGE = (0, 366)
+# summary of the responsible's To-Do about an expiring contract (in
+# English; translated where it is scheduled)
+EXPIRY_SUMMARY = "Contract expires: propose the renewal"
 
 
 # The contract is split by concern, one inheriting class per file.
@@ -23,9 +28,11 @@ class AftersalesContract(models.Model):
         value = self.env["ir.config_parameter"].sudo().get_param(
             NOTICE_DAYS_PARAM, DEFAULT_NOTICE_DAYS)
         try:
-            return max(int(value), 0)
-        except ValueError:
+            value = int(value)
+        except (TypeError, ValueError):
             return DEFAULT_NOTICE_DAYS
+        # a value stored out of range (by hand) is brought back within it
+        return min(max(value, NOTICE_DAYS_RANGE[0]), NOTICE_DAYS_RANGE[1])
 
     @api.model
     def _cron_expiry(self):
@@ -65,9 +72,8 @@ class AftersalesContract(models.Model):
             except Exception as error:  # pylint: disable=broad-except
                 _logger.warning("aftersales_contract: notice of %s not "
                                 "queued: %s", contract.name, error)
-                contract.message_post(body=_(
-                    "The expiry notice could not be sent: %s") % error,
-                    subtype="mail.mt_note")
+                contract._aftersales_post_note(_(
+                    "The expiry notice could not be sent: %s") % error)
         contracts._aftersales_schedule_activities(
             {contract.id: contract.user_id for contract in contracts},
             _("Contract expires: propose the renewal"),
@@ -79,3 +85,20 @@ class AftersalesContract(models.Model):
         contracts._aftersales_workflow_write({
             "state": "expiring", "notice_sent_date": today})
         return contracts
+
+    @api.multi
+    def _close_expiry_activities(self, feedback):
+        """Marks done the open "propose the renewal" To-Dos of these
+        contracts (renewed or terminated: nothing left to propose)."""
+        if not self:
+            return
+        summaries = {EXPIRY_SUMMARY,
+                     _("Contract expires: propose the renewal")}
+        # sudo: the To-Do of the responsible, which the manager renewing or
+        # terminating may close without being its assignee; done as a
+        # feedback posted as the real user below
+        activities = self.env["mail.activity"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "in", self.ids),
+            ("summary", "in", list(summaries))])
+        if activities:
+            activities.sudo(self.env.uid).action_feedback(feedback)

@@ -23,10 +23,12 @@ _logger = logging.getLogger(__name__)
 
 BATCH_SIZE_PARAM = "aftersales_contract.invoice_batch_size"
 DEFAULT_BATCH_SIZE = 200
+BATCH_SIZE_RANGE = (1, 10000)
 GROUP_PARAM = "aftersales_contract.invoice_per_customer"
 SEND_PARAM = "aftersales_contract.send_invoices"
-# what the invoices of a run do not need: their creation message, the
-# creator as follower, tracking (thousands of contracts in one job)
+# the context of a run (thousands of contracts in one job): no tracking or
+# subscription record by record; the creation of the invoices is logged and
+# their creator subscribed in one batch (_aftersales_contract_log_creation)
 QUIET = {"mail_create_nolog": True, "mail_create_nosubscribe": True,
          "tracking_disable": True, "mail_notrack": True}
 
@@ -52,6 +54,8 @@ class AftersalesContract(models.Model):
         self.env.cr.execute(
             "SELECT id FROM aftersales_contract WHERE state IN %s "
             "AND next_period_start <= %s AND next_period_start <= date_end "
+            "AND (termination_date IS NULL "
+            "OR next_period_start <= termination_date) "
             "ORDER BY id", (RUNNING_STATES, today))
         return [row[0] for row in self.env.cr.fetchall()]
 
@@ -61,9 +65,10 @@ class AftersalesContract(models.Model):
         value = self.env["ir.config_parameter"].sudo().get_param(
             BATCH_SIZE_PARAM, DEFAULT_BATCH_SIZE)
         try:
-            return max(int(value), 1)
-        except ValueError:
+            value = int(value)
+        except (TypeError, ValueError):
             return DEFAULT_BATCH_SIZE
+        return min(max(value, BATCH_SIZE_RANGE[0]), BATCH_SIZE_RANGE[1])
 
     @api.model
     def _cron_invoice_contracts(self):
@@ -88,9 +93,11 @@ class AftersalesContract(models.Model):
 
     @job(default_channel="root")
     @api.multi
-    def _job_invoice_batch(self, today):
+    def _job_invoice_batch(self, today=None):
         """Job: invoice the due periods of this batch (committed by the job
-        runner at the end)."""
+        runner at the end) on ``today`` (the day it was enqueued; today by
+        default)."""
+        today = today or fields.Date.context_today(self)
         result = self._invoice_due_periods(today)
         return _("%(periods)d periods invoiced in %(invoices)d invoices, "
                  "%(failed)d contracts failed") % {
@@ -147,8 +154,10 @@ class AftersalesContract(models.Model):
         """
         if isinstance(today, str):
             today = fields.Date.from_string(today)
+        # only running contracts, whoever calls
         contracts = (self._lock_for_invoicing() if skip_locked
-                     else self._aftersales_unique())
+                     else self._aftersales_unique().filtered(
+                         lambda c: c.state in RUNNING_STATES))
         contracts = contracts.with_context(**QUIET)
         result = {"invoices": self.env["account.invoice"], "periods": 0,
                   "failed": self.browse(), "errors": []}
@@ -219,7 +228,8 @@ class AftersalesContract(models.Model):
         periods = billing.due_periods(
             fields.Date.from_string(self.date_start), self.frequency,
             fields.Date.from_string(self.next_period_start), today,
-            fields.Date.from_string(self.date_end))
+            # the contract's end, or its termination when earlier
+            fields.Date.from_string(self._invoicing_end()))
         if not periods:
             return {}
         invoice_values = self._prepare_period_invoice_values(cache)
@@ -345,8 +355,8 @@ class AftersalesContract(models.Model):
                         (0, 0, line) for line in line_values]
             values_list.append(values)
             members_list.append(members)
-        # one INSERT per table and one recomputation for the batch
-        invoices = Invoice._aftersales_contract_insert_invoices(values_list)
+        # through account.invoice.create, the creation logged in one batch
+        invoices = Invoice._aftersales_contract_create_invoices(values_list)
         period_rows = []
         next_start = {}
         for invoice, members in zip(invoices, members_list):
@@ -395,10 +405,9 @@ class AftersalesContract(models.Model):
                 "invoicing_failed": True,
                 "invoicing_error": "".join(traceback.format_exception_only(
                     type(error), error))[:2000]})
-            contract.message_post(
-                body="<p>%s</p>" % tools.html_escape(_(
-                    "Recurring invoicing failed: %s") % message),
-                subtype="mail.mt_note")
+            contract._aftersales_post_note(
+                "<p>%s</p>" % tools.html_escape(_(
+                    "Recurring invoicing failed: %s") % message))
 
     def _send_invoices(self, invoices):
         """Validates the new invoices and queues their e-mail. A refusal of
@@ -422,10 +431,9 @@ class AftersalesContract(models.Model):
                 periods = self.env["aftersales.contract.period"].search(
                     [("invoice_id", "=", invoice.id)])
                 for contract in periods.mapped("contract_id"):
-                    contract.message_post(
-                        body="<p>%s</p>" % tools.html_escape(_(
+                    contract._aftersales_post_note(
+                        "<p>%s</p>" % tools.html_escape(_(
                             "The invoice %(invoice)s was created but could "
                             "not be validated and sent: %(error)s") % {
                                 "invoice": invoice.display_name,
-                                "error": tools.ustr(error)}),
-                        subtype="mail.mt_note")
+                                "error": tools.ustr(error)}))

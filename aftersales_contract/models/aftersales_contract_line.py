@@ -1,7 +1,10 @@
 # Copyright 2026 After-Sales Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from .aftersales_contract import (
+    MONEY_GROUPS, check_contract_company, check_same_company)
 
 
 class AftersalesContractLine(models.Model):
@@ -9,6 +12,7 @@ class AftersalesContractLine(models.Model):
     taxes (those of the product unless changed)."""
 
     _name = "aftersales.contract.line"
+    _inherit = ["aftersales.mixin"]
     _description = "Maintenance Contract Billing Line"
     _order = "contract_id, sequence, id"
 
@@ -26,12 +30,14 @@ class AftersalesContractLine(models.Model):
     quantity = fields.Float(default=1.0, required=True,
                             digits=(16, 3))
     price_unit = fields.Float(string="Unit Price", required=True,
-                              digits=(16, 2))
+                              digits=(16, 2), groups=MONEY_GROUPS)
     tax_ids = fields.Many2many(
         "account.tax", string="Taxes",
         domain=[("type_tax_use", "=", "sale")])
+    # computed only: a workflow field (aftersales.mixin)
     price_subtotal = fields.Monetary(
-        string="Subtotal", compute="_compute_price_subtotal", store=True)
+        string="Subtotal", compute="_compute_price_subtotal", store=True,
+        groups=MONEY_GROUPS)
 
     _sql_constraints = [
         ("quantity_positive", "CHECK(quantity >= 0)",
@@ -76,14 +82,26 @@ class AftersalesContractLine(models.Model):
                     "%s of a billing line cannot be negative.")
                     % self._fields[key]._description_string(self.env))
 
+    def _aftersales_check_business_values(self, vals, creating):
+        self._check_line_values(vals)
+        check_contract_company(self, vals)
+        contracts = self.mapped("contract_id") if self else \
+            self.env["aftersales.contract"].browse(vals.get("contract_id"))
+        for contract in contracts:
+            check_same_company(self, vals, contract.company_id)
+        if "contract_id" in vals and not creating and any(
+                line.contract_id.id != vals["contract_id"] for line in self):
+            raise UserError(_("A billing line cannot move to another "
+                              "contract."))
+
     @api.multi
     def write(self, vals):
-        self._check_line_values(vals)
+        self._aftersales_check_values(vals, creating=False)
         return super(AftersalesContractLine, self).write(vals)
 
     @api.model
     def create(self, vals):
-        self._check_line_values(vals)
+        self._aftersales_check_values(vals, creating=True)
         if vals.get("product_id") and ("tax_ids" not in vals or not vals.get(
                 "name")):
             product = self.env["product.product"].browse(vals["product_id"])

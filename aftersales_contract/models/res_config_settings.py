@@ -3,9 +3,11 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .aftersales_contract_expiry import DEFAULT_NOTICE_DAYS, NOTICE_DAYS_PARAM
+from .aftersales_contract_expiry import (
+    DEFAULT_NOTICE_DAYS, NOTICE_DAYS_PARAM, NOTICE_DAYS_RANGE)
 from .aftersales_contract_invoicing import (
-    BATCH_SIZE_PARAM, DEFAULT_BATCH_SIZE, GROUP_PARAM, SEND_PARAM)
+    BATCH_SIZE_PARAM, BATCH_SIZE_RANGE, DEFAULT_BATCH_SIZE, GROUP_PARAM,
+    SEND_PARAM)
 
 
 def _to_bool(value):
@@ -45,11 +47,17 @@ class ResConfigSettings(models.TransientModel):
 
     def _check_aftersales_values(self):
         result = super(ResConfigSettings, self)._check_aftersales_values()
-        if self.aftersales_contract_notice_days < 0:
-            raise ValidationError(_(
-                "The contract expiry notice cannot be a negative number of "
-                "days."))
-        if self.aftersales_contract_batch_size < 1:
-            raise ValidationError(_(
-                "An invoicing job needs at least one contract."))
+        for name, (low, high), label in (
+                ("aftersales_contract_notice_days", NOTICE_DAYS_RANGE,
+                 _("The contract expiry notice (days before the end)")),
+                ("aftersales_contract_batch_size", BATCH_SIZE_RANGE,
+                 _("The number of contracts per invoicing job"))):
+            value = self[name]
+            if not isinstance(value, int) or isinstance(value, bool) or \
+                    not low <= value <= high:
+                raise ValidationError(_(
+                    "%(setting)s must be a whole number from %(low)d to "
+                    "%(high)d, not %(value)r.") % {
+                        "setting": label, "low": low, "high": high,
+                        "value": value})
         return result

@@ -128,8 +128,15 @@ class TestContract(ContractCase):
     def test_multi_company(self):
         other_company = self.env["res.company"].create({"name": "Other Co"})
         contract = self.make_contract()
+        # a customer of the other company, no responsible (the manager is
+        # not a user of that company)
+        partner_other = self.env["res.partner"].create({
+            "name": "Other Co Customer", "company_id": other_company.id})
+        # products both companies sell
+        (self.fee + self.boiler).write({"company_id": False})
         contract_other = self.make_contract(
-            lot=self.lot_other, activate=False, company_id=other_company.id)
+            partner=partner_other, lot=self.lot_other, activate=False,
+            company_id=other_company.id, user_id=False)
         visible = self.Contract.sudo(self.manager).search(
             [("id", "in", (contract + contract_other).ids)])
         self.assertEqual(visible, contract)

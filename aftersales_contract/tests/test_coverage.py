@@ -90,7 +90,11 @@ class TestCoverage(ContractCase):
 
     def test_contract_of_another_company_does_not_cover(self):
         other_company = self.env["res.company"].create({"name": "Other Co"})
-        self.make_contract(company_id=other_company.id)
+        # a customer and products both companies share (a contract of a
+        # company for another company's customer is refused)
+        self.customer_a.company_id = False
+        (self.fee + self.boiler).write({"company_id": False})
+        self.make_contract(company_id=other_company.id, user_id=False)
         ticket = self.ticket_for(self.lot)
         self.assertFalse(ticket.contract_id)
         self.assertEqual(ticket.service_category, "A")
