@@ -59,10 +59,7 @@ ACCESS = {
         "director": SERVICE_READ,
         "manager": MANAGER,
     },
-    "account.invoice": {
-        "billing": ("rwcu", "all"),
-        "portal": ("r", "own"),
-    },
+    # account.invoice: declared by the core, which extends it first
 }
 
 SCOPE_FIELDS = {
@@ -78,8 +75,6 @@ SCOPE_FIELDS = {
                                    "company": "company_id"},
     "aftersales.contract.dispute": {"customer": "partner_id",
                                     "company": "company_id"},
-    "account.invoice": {"customer": "commercial_partner_id",
-                        "company": "company_id", "user": "user_id"},
 }
 
 ONCE = {
