@@ -55,11 +55,26 @@ class AftersalesContract(models.Model):
     def _send_expiry_notice(self):
         """Notice to the customer (mail template with the printable notice)
         and a To-Do for the responsible person, then "expiring". A contract
-        notified already is skipped: the notice goes once."""
-        contracts = self.filtered(lambda c: not c.notice_sent_date)
+        notified already is skipped: the notice goes once (duplicate ids
+        de-duplicated, rows locked without waiting: a second run at the same
+        moment is refused; the stored notice date is claimed under the lock
+        before anything is sent)."""
+        contracts = self._aftersales_lock().filtered(
+            lambda c: not c.notice_sent_date)
         if not contracts:
             return contracts
         today = fields.Date.context_today(self)
+        # claim the notice in the database: only the rows without a notice
+        # date get one, whatever this transaction's cache says
+        self.env.cr.execute(
+            "UPDATE aftersales_contract SET notice_sent_date = %s "
+            "WHERE id IN %s AND notice_sent_date IS NULL RETURNING id",
+            (today, tuple(contracts.ids)))
+        claimed = {row[0] for row in self.env.cr.fetchall()}
+        contracts.invalidate_cache(["notice_sent_date"], contracts.ids)
+        contracts = contracts.filtered(lambda c: c.id in claimed)
+        if not contracts:
+            return contracts
         template = self.env.ref(
             "aftersales_contract.mail_template_contract_expiry")
         for contract in contracts:

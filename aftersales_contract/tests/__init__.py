@@ -9,3 +9,4 @@ from . import test_contract_roles
 from . import test_contract_values
 from . import test_invoicing_through_orm
 from . import test_portal_contract_invoices
+from . import test_contract_once
