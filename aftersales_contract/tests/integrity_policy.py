@@ -104,6 +104,8 @@ NO_DOCUMENTS = {
     "aftersales.contract": ["action_activate", "action_terminate",
                             "action_view_invoices", "action_print_notice"],
     "account.invoice": ["action_view_aftersales_contracts"],
+    # "Contracts" smart button of the customer form: a list, nothing made
+    "res.partner": ["action_view_aftersales_contracts"],
 }
 
 BAD_VALUE_EXEMPT = {}

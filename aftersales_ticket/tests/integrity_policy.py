@@ -215,6 +215,8 @@ NO_DOCUMENTS = {
         "action_refresh", "action_submit", "action_approve", "action_refuse",
         "action_reset_draft"],
     "res.partner": ["action_view_aftersales_tickets"],
+    # the invoice form's link to its ticket: opens it, makes nothing
+    "account.invoice": ["action_view_aftersales_ticket"],
     "aftersales.complaint.notify.wizard": ["action_confirm"],
     "aftersales.anonymize.wizard": ["action_anonymize"],
 }
