@@ -202,12 +202,13 @@ class AftersalesRepairPayerMixin(models.AbstractModel):
     # run between the lines' extensions and the ORM's
     @api.model
     def create(self, vals):
-        """Lines of repairs of tickets are checked and get their payer,
-        cost and taxes; their tickets' costs follow."""
+        """Lines of every repair are checked (types, workflow fields,
+        business rules); those of repairs of tickets get their payer, cost
+        and taxes, and their tickets' costs follow."""
+        self._aftersales_check_values(vals, creating=True)
         repair = self.env["mrp.repair"].browse(vals.get("repair_id"))
         if not repair.aftersales_ticket_id:
             return super(AftersalesRepairPayerMixin, self).create(vals)
-        self._aftersales_check_values(vals, creating=True)
         vals = dict(self._prepare_aftersales_line_values(vals, repair),
                     aftersales_ticket_id=repair.aftersales_ticket_id.id)
         if self._aftersales_is_technician_only() and \
@@ -224,8 +225,10 @@ class AftersalesRepairPayerMixin(models.AbstractModel):
 
     @api.multi
     def write(self, vals):
-        if not self._aftersales_in_workflow() and self.filtered(
-                "repair_id.aftersales_ticket_id"):
+        # every repair's lines, whoever writes: the workflow fields change
+        # through the repairs' actions only (they write under
+        # ``_aftersales_workflow``, Odoo's own writes of the lines included)
+        if not self._aftersales_in_workflow():
             self._aftersales_check_values(vals, creating=False)
         result = super(AftersalesRepairPayerMixin, self).write(vals)
         if {"product_uom_qty", "price_unit", "product_id", "type",

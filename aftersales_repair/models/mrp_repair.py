@@ -444,8 +444,10 @@ class MrpRepair(models.Model):
         ours = self.filtered("aftersales_ticket_id")
         result = {}
         if self - ours:
-            result.update(super(MrpRepair, self - ours).action_invoice_create(
-                group=group))
+            # mrp_repair marks the lines invoiced (workflow fields)
+            result.update(super(
+                MrpRepair, (self - ours)._aftersales_workflow()
+            ).action_invoice_create(group=group))
         if ours:
             result.update(ours._create_aftersales_invoices())
         return result

@@ -8,7 +8,13 @@ class StockMove(models.Model):
     they consume (``line-<id>``, ``repair-<id>``): the database refuses a
     second consumption of the same part or product."""
 
-    _inherit = "stock.move"
+    _name = "stock.move"
+    _inherit = ["stock.move", "aftersales.mixin"]
+    # the key is set by the repairs' consumption action only (one SQL
+    # UPDATE, see mrp.repair._aftersales_mark_consumed); the moves' own
+    # computed fields are stock's business
+    _aftersales_workflow_fields = ("aftersales_consumption_key",)
+    _aftersales_guard_stored_computes = False
 
     aftersales_consumption_key = fields.Char(
         string="Consumption Key", readonly=True, copy=False,
@@ -24,3 +30,16 @@ class StockMove(models.Model):
                AND state != 'cancel'
         """)
         return result
+
+    @api.model
+    def create(self, vals):
+        # the suite's fields only: the others are stock's business
+        self._aftersales_check_suite_values(vals)
+        self._aftersales_check_workflow_values(vals)
+        return super(StockMove, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_suite_values(vals)
+        self._aftersales_check_workflow_values(vals)
+        return super(StockMove, self).write(vals)

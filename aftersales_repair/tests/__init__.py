@@ -12,3 +12,4 @@ from . import test_repair_consumption_once
 from . import test_repair_lines_form
 from . import test_repair_return_ticket
 from . import test_repair_roles_documents
+from . import test_repair_workflow_fields_guarded

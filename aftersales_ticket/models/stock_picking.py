@@ -50,7 +50,10 @@ class StockPickingType(models.Model):
     (van to customer) and van replenishment (warehouse to van), each with
     its own sequence (data/stock_van_data.xml)."""
 
-    _inherit = "stock.picking.type"
+    _name = "stock.picking.type"
+    _inherit = ["stock.picking.type", "aftersales.mixin"]
+    # the operation types' own computed fields are stock's business
+    _aftersales_guard_stored_computes = False
 
     aftersales_van_operation = fields.Selection(
         [("consumption", "Van parts consumption"),
@@ -58,6 +61,20 @@ class StockPickingType(models.Model):
         string="Technician Van Operation", index=True,
         help="Operation type the after-sales service uses for the "
              "technicians' vans.")
+
+    @api.model
+    def create(self, vals):
+        # the suite's fields only (every addon's: van operation, workshop
+        # usage...): the others are stock's business
+        self._aftersales_check_suite_values(vals)
+        self._aftersales_check_workflow_values(vals)
+        return super(StockPickingType, self).create(vals)
+
+    @api.multi
+    def write(self, vals):
+        self._aftersales_check_suite_values(vals)
+        self._aftersales_check_workflow_values(vals)
+        return super(StockPickingType, self).write(vals)
 
     @api.model
     def _aftersales_van_type(self, warehouse, operation):

@@ -106,11 +106,16 @@ ACCESS = {
     "stock.picking": {
         # Odoo: a portal user reads the deliveries addressed to him
         "portal": ("r", "self"),
-        "technician": ("r", "all"),
+        # aftersales_repair's rules: technicians read their teams' workshop
+        # pickings (aftersales_repair_id.team_id, see its SCOPE_FIELDS),
+        # agents and directors the workshop's pickings of their company
+        "technician": ("r", "team"),
+        "agent": ("r", "all"),
         "director": ("r", "all"),
         "manager": ("r", "all"),
         "billing": ("rwc", "all"),
         "warehouse": ("rwcu", "all"),
+        "other_company": ("r", "all"),
     },
     "stock.production.lot": {
         "technician": ("r", "all"),
