@@ -95,7 +95,15 @@ SCOPE_FIELDS = {
     "stock.location": {"company": "company_id"},
     "stock.move": {"company": "company_id"},
     # the workshop's pickings follow their repair
-    "stock.picking": {"team": "aftersales_repair_id.team_id"},
+    "stock.picking": {
+        "team": "aftersales_repair_id.team_id",
+        # the rules: agents read the workshop's pickings only; technicians
+        # also read the pickings outside the workshop (van parts of their
+        # visits, replenishments), as before this addon
+        "only": {"agent": [("aftersales_repair_id", "!=", False)],
+                 "other_company": [("aftersales_repair_id", "!=", False)]},
+        "also": {"technician": [("aftersales_repair_id", "=", False)]},
+    },
 }
 
 ONCE = {

@@ -24,7 +24,9 @@ changes. The addon that defines (or first extends) the model adds it to
 use it, with its permissions and scope) and says in ``SCOPE_FIELDS`` how
 its records reach a team (``team``), a customer (``customer``, whose
 commercial entity is "own"), a company (``company``) and a user
-(``user``); ``own_domain`` narrows what customers read (internal work).
+(``user``); ``own_domain`` narrows what customers read (internal work);
+``only`` / ``also`` ({role: domain}) narrow or widen one role's scope
+where its record rule has a branch the scope words cannot say.
 "team" opens the records of the user's teams and those assigned to him.
 A new button of type object on one of the suite's views goes to ``ONCE``
 when it creates accounting, stock, survey or activity records (the role
@@ -42,6 +44,7 @@ import psycopg2
 
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import except_orm
+from odoo.osv import expression
 from odoo.tests.common import TransactionCase, at_install, post_install
 
 from .net import discovery, values
@@ -138,6 +141,24 @@ class NetMixin(object):
             cr.execute("ROLLBACK TO SAVEPOINT integrity_net")
             cr.execute("RELEASE SAVEPOINT integrity_net")
             self.env.clear()
+
+    def role_scope_domain(self, model, role, scope, user):
+        """``scope_domain``, narrowed or widened for ``role`` by the
+        declaration's optional ``only`` / ``also`` ({role: domain}): the
+        records of the scope that match ``only``, plus those of the
+        user's companies that match ``also`` (a record rule with a branch
+        the scope words cannot say, e.g. the pickings outside the
+        workshop)."""
+        paths = self.decl.scope_fields.get(model, {})
+        domain = self.scope_domain(model, scope, user)
+        only = paths.get("only", {}).get(role)
+        if only:
+            domain = expression.AND([domain, only])
+        also = paths.get("also", {}).get(role)
+        if also:
+            domain = expression.OR([domain, expression.AND([
+                self.scope_domain(model, "all", user), also])])
+        return domain
 
     def scope_domain(self, model, scope, user):
         """The records of ``model`` that ``scope`` opens to ``user``, as a
@@ -240,7 +261,7 @@ class TestIntegrityNet(NetMixin, NetCase):
     def _check_scope_paths(self, problems, model):
         Model = self.env[model].sudo()
         for key, path in self.decl.scope_fields.get(model, {}).items():
-            if key == "own_domain":
+            if key in ("own_domain", "only", "also"):
                 continue
             try:
                 Model.search([(path, "=", False)], limit=1)
@@ -317,7 +338,7 @@ class TestIntegrityNet(NetMixin, NetCase):
                 Model = self.env[model]
                 try:
                     expected = set(Model.sudo().search(
-                        self.scope_domain(model, scope, user)).ids)
+                        self.role_scope_domain(model, role, scope, user)).ids)
                 except Exception as error:  # pylint: disable=broad-except
                     problems.add(model, "read scope", (
                         "%s: scope %r cannot be computed: %s"
