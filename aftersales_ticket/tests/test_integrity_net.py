@@ -750,7 +750,10 @@ class TestIntegrityNetOnceConcurrent(NetMixin, TransactionCase):
             try:
                 ids = self.policies[module].function(spec["prepare"])(env).ids
             except Exception as error:  # pylint: disable=broad-except
+                _logger.warning("integrity net: %s: prepare failed", action,
+                                exc_info=True)
                 cr.rollback()
+                env.clear()
                 problems.add(model, "once", "%s: prepare failed: %s" % (
                     action, short(str(error))))
                 return
@@ -795,3 +798,8 @@ class TestIntegrityNetOnceConcurrent(NetMixin, TransactionCase):
             finally:
                 cr1.rollback()
                 cr2.rollback()
+                # a failed run leaves fields to recompute on records of
+                # these cursors in the environments' shared queue: the next
+                # action's prepare would recompute them on a closed cursor
+                env1.clear()
+                env2.clear()
