@@ -22,15 +22,19 @@ create and answer them, survey managers manage them).
 ROLES = ("portal", "employee", "technician", "agent", "director", "manager",
          "billing", "warehouse", "other_company")
 
+# Odoo 11's survey ACLs grant every user read, write and create on the
+# answers (the public survey pages); the suite narrows its own answers (those
+# of a ticket) with record rules: managers read their companies' answers,
+# directors those of the teams they direct or manage and their sub-teams,
+# nobody else any; writes and creates of them are refused to every role
+# (WRITE_GUARDED_BY_CODE below), the answer flow writes them as superuser.
+ANSWER_READERS = {"director": ("rwc", "team"), "manager": ("rwc", "all")}
+
 ACCESS = {
     "survey.user_input": {
-        "director": ("r", "team"),
-        "manager": ("r", "all"),
-    },
+        role: ANSWER_READERS.get(role, ("rwc", None)) for role in ROLES},
     "survey.user_input_line": {
-        "director": ("r", "team"),
-        "manager": ("r", "all"),
-    },
+        role: ANSWER_READERS.get(role, ("rwc", None)) for role in ROLES},
     # scores: written by the answer flow only
     "aftersales.survey.result": {
         "technician": ("r", "self"),
@@ -52,10 +56,13 @@ ACCESS = {
 }
 
 SCOPE_FIELDS = {
+    # the suite's answers only: Odoo's own surveys keep Odoo's rules
     "survey.user_input": {
+        "records": [("ticket_id", "!=", False)],
         "team": "team_id", "customer": "partner_id",
         "company": "company_id", "user": "technician_id"},
     "survey.user_input_line": {
+        "records": [("user_input_id.ticket_id", "!=", False)],
         "team": "user_input_id.team_id",
         "customer": "user_input_id.partner_id",
         "company": "user_input_id.company_id",
@@ -102,6 +109,14 @@ NO_DOCUMENTS = {
 }
 
 BAD_VALUE_EXEMPT = {}
+
+# The ACL grants write and create (Odoo's survey pages), the record rules
+# refuse them on the suite's answers to every role: the net writes these
+# values and creates a copy of an answer as each role, expecting a refusal.
+WRITE_GUARDED_BY_CODE = {
+    "survey.user_input": {"state": "done"},
+    "survey.user_input_line": {"skipped": True},
+}
 
 LOWEST = {"attitude": 1, "skill": 1, "arrival": 1, "promise": 1}
 

@@ -80,6 +80,7 @@ class Declarations(object):
         self.once = {}
         self.no_documents = {}
         self.exempt = {}
+        self.write_guarded = {}
         self.declared_by = {}
         self.duplicates = []
         for module, policy in policies.items():
@@ -103,6 +104,12 @@ class Declarations(object):
                 self.no_documents.setdefault(model, set()).update(methods)
             for model, names in policy.BAD_VALUE_EXEMPT.items():
                 self.exempt.setdefault(model, set()).update(names)
+            # optional: models whose ACL grants write/create (another
+            # module's) but whose suite records the code refuses to write
+            # -> the values to write (create copies a sample record)
+            for model, vals in getattr(
+                    policy, "WRITE_GUARDED_BY_CODE", {}).items():
+                self.write_guarded[model] = vals
 
     def role_access(self, model, role):
         """(perms, scope) of ``role`` on ``model``; ("", None) when the
