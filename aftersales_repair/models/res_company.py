@@ -4,6 +4,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 
+WORKSHOP_LOCATION_FIELDS = ("aftersales_repair_location_id",
+                            "aftersales_spare_location_id",
+                            "aftersales_recycling_location_id")
+
+
 class ResCompany(models.Model):
     """The workshop locations of each company (set in the settings)."""
 
@@ -21,18 +26,23 @@ class ResCompany(models.Model):
         "stock.location", string="Recycling Location",
         help="Where the defective parts removed by repairs go.")
 
-    @api.constrains("aftersales_repair_location_id",
-                    "aftersales_spare_location_id",
-                    "aftersales_recycling_location_id")
+    @api.constrains(*WORKSHOP_LOCATION_FIELDS)
     def _check_aftersales_locations(self):
         """The workshop's locations are stock locations of the company (or
         shared), never a *view*: every repair end would fail."""
         for company in self:
-            for name in ("aftersales_repair_location_id",
-                         "aftersales_spare_location_id",
-                         "aftersales_recycling_location_id"):
+            company._aftersales_check_locations(
+                {name: company[name].id for name in WORKSHOP_LOCATION_FIELDS})
+
+    def _aftersales_check_locations(self, vals):
+        """Refuse the workshop locations of ``vals`` ({field: location
+        id}) that are not internal locations of each company of ``self``
+        (or shared)."""
+        for company in self:
+            for name in WORKSHOP_LOCATION_FIELDS:
                 # the locations' configuration, whoever sets them
-                location = company[name].sudo()
+                location = self.env["stock.location"].sudo().browse(
+                    vals.get(name) or [])
                 if not location:
                     continue
                 label = self._fields[name]._description_string(self.env)
@@ -50,3 +60,9 @@ class ResCompany(models.Model):
                             "location": location.display_name,
                             "other": location.company_id.name,
                             "company": company.name})
+
+    @api.multi
+    def write(self, vals):
+        # refused before anything is written (the settings write them)
+        self._aftersales_check_locations(vals)
+        return super(ResCompany, self).write(vals)

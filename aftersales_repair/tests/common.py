@@ -60,9 +60,13 @@ class RepairCase(AftersalesCase):
         Quant._update_available_quantity(cls.pump, cls.spare_location, 10.0)
         Quant._update_available_quantity(cls.valve, cls.spare_location, 10.0)
 
-    def delivered_lot(self, delivery_date, name="SN-REPAIR-0001", **kw):
-        return create_delivered_lot(self.env, self.customer_a, delivery_date,
-                                    name=name, product=self.boiler, **kw)
+    def delivered_lot(self, delivery_date, name="SN-REPAIR-0001",
+                      customer=None, **kw):
+        """A serial of the boiler delivered to ``customer`` (customer A by
+        default)."""
+        return create_delivered_lot(
+            self.env, customer or self.customer_a, delivery_date, name=name,
+            product=self.boiler, **kw)
 
     def create_repair_ticket(self, lot, **values):
         vals = {"product_id": self.boiler.id, "lot_id": lot.id,

@@ -44,17 +44,21 @@ class TestRepairAccessRules(RepairCase):
                 with self.assertRaises(UserError):
                     self.repair.sudo(user).write(vals)
         other_lot = self.delivered_lot("2024-01-10 09:00:00",
-                                       name="SN-OF-CUSTOMER-B")
+                                       name="SN-OF-CUSTOMER-B",
+                                       customer=self.customer_b)
         with self.assertRaises(UserError):
             self.repair.sudo(self.technician).write({"lot_id": other_lot.id})
         self.assertEqual(self.repair.invoice_method, "after_repair")
         self.assertEqual(self.repair.partner_id, self.customer_a)
         self.assertEqual(self.repair.lot_id, self.lot)
-        # the ticket's correction is the way
-        self.ticket.sudo(self.director).write(
-            {"partner_id": self.customer_b.id})
-        self.assertEqual(self.repair.partner_id, self.customer_b)
-        self.assertEqual(self.repair.partner_invoice_id, self.customer_b)
+        # the ticket's correction is the way (to a contact of the customer
+        # the serial was delivered to: the ticket refuses another
+        # customer's serial)
+        contact = self.env["res.partner"].create({
+            "name": "Customer A's site manager",
+            "parent_id": self.customer_a.id, "type": "contact"})
+        self.ticket.sudo(self.director).write({"partner_id": contact.id})
+        self.assertEqual(self.repair.partner_id, contact)
 
     def test_technician_must_be_an_employee_of_the_company(self):
         portal = self.env["res.users"].create({

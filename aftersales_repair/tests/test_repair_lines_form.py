@@ -140,8 +140,8 @@ class TestRepairLinesForm(RepairCase):
     def test_fee_cannot_move_to_another_customers_repair(self):
         fee = self.add_fee(self.repair, 1.0)
         other_ticket = self.create_repair_ticket(self.delivered_lot(
-            "2024-01-10 09:00:00", name="SN-OTHER-B"),
-            partner_id=self.customer_b.id)
+            "2024-01-10 09:00:00", name="SN-OTHER-B",
+            customer=self.customer_b), partner_id=self.customer_b.id)
         other = self.take_back(other_ticket)
         for user in (self.technician, self.manager):
             with self.assertRaises(UserError):

@@ -40,10 +40,14 @@ class TestLowScoreComplaint(SurveyCase):
         self.assertEqual(complaint.team_id, ticket.team_id)
         self.assertEqual(ticket.survey_complaint_ids, complaint)
         self.assertIn("Very dissatisfied", complaint.description)
+        # the director's call (the complaint may also be dispatched to him
+        # as its visit: it never goes to the technician rated)
         activities = self.env["mail.activity"].search([
             ("res_model", "=", "aftersales.ticket"),
-            ("res_id", "=", complaint.id), ("user_id", "=", self.director.id)])
+            ("res_id", "=", complaint.id), ("user_id", "=", self.director.id),
+            ("summary", "=", "Low satisfaction score: call the customer")])
         self.assertEqual(len(activities), 1)
+        self.assertNotEqual(complaint.user_id, user_input.technician_id)
 
     def test_second_job_on_a_new_answer_object_still_one_complaint(self):
         ticket, user_input = self._answered(dict(ALL_GOOD, skill=1))
