@@ -102,7 +102,9 @@ SCOPE_FIELDS = {
         # visits, replenishments), as before this addon
         "only": {"agent": [("aftersales_repair_id", "!=", False)],
                  "other_company": [("aftersales_repair_id", "!=", False)]},
-        "also": {"technician": [("aftersales_repair_id", "=", False)]},
+        "also": {"technician": lambda user: [
+            "|", ("aftersales_repair_id", "=", False),
+            ("aftersales_repair_id.technician_id", "=", user.id)]},
     },
 }
 

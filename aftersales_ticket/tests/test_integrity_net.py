@@ -25,7 +25,8 @@ use it, with its permissions and scope) and says in ``SCOPE_FIELDS`` how
 its records reach a team (``team``), a customer (``customer``, whose
 commercial entity is "own"), a company (``company``) and a user
 (``user``); ``own_domain`` narrows what customers read (internal work);
-``only`` / ``also`` ({role: domain}) narrow or widen one role's scope
+``only`` / ``also`` ({role: domain, or a function of the user returning
+one}) narrow or widen one role's scope
 where its record rule has a branch the scope words cannot say.
 ``records`` (a domain) limits the read-scope check to the records the suite
 governs, when the model also holds records another module's rules govern
@@ -155,9 +156,13 @@ class NetMixin(object):
         paths = self.decl.scope_fields.get(model, {})
         domain = self.scope_domain(model, scope, user)
         only = paths.get("only", {}).get(role)
+        if callable(only):
+            only = only(user)
         if only:
             domain = expression.AND([domain, only])
         also = paths.get("also", {}).get(role)
+        if callable(also):
+            also = also(user)
         if also:
             domain = expression.OR([domain, expression.AND([
                 self.scope_domain(model, "all", user), also])])
