@@ -86,13 +86,13 @@ class ResConfigSettings(models.TransientModel):
         # ids refused clearly before the wizard is stored and applied, then
         # the ranges of the numeric ones; the others are their addons'
         # business
-        self._aftersales_check_suite_values(vals)
         self._check_aftersales_setting_values(vals)
+        self._aftersales_check_suite_values(vals)
         return super(ResConfigSettings, self).create(vals)
 
     def write(self, vals):
-        self._aftersales_check_suite_values(vals)
         self._check_aftersales_setting_values(vals)
+        self._aftersales_check_suite_values(vals)
         return super(ResConfigSettings, self).write(vals)
 
     @api.model

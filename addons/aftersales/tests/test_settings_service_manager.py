@@ -86,9 +86,10 @@ class TestSettingsServiceManager(AftersalesCase):
                             ("aftersales_repair_location_id", 999999999)):
             with self.assertRaises(ValidationError, msg=name):
                 Settings.create({name: value})
-        settings = Settings.create({"aftersales_repeat_complaint_days": -1})
+        # out of range: refused before the settings are saved
         with self.assertRaises(ValidationError):
-            settings.execute()
+            Settings.create(
+                {"aftersales_repeat_complaint_days": -1}).execute()
         self.assertNotEqual(self.get_param("aftersales.repeat_complaint_days"),
                             "-1")
 
