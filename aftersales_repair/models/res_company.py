@@ -63,6 +63,8 @@ class ResCompany(models.Model):
 
     @api.multi
     def write(self, vals):
-        # refused before anything is written (the settings write them)
+        # refused before anything is written (the settings write them):
+        # their types first (the core's check), then what they are
+        self._aftersales_check_suite_values(vals)
         self._aftersales_check_locations(vals)
         return super(ResCompany, self).write(vals)

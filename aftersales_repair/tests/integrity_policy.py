@@ -104,7 +104,8 @@ SCOPE_FIELDS = {
                  "other_company": [("aftersales_repair_id", "!=", False)]},
         "also": {"technician": lambda user: [
             "|", ("aftersales_repair_id", "=", False),
-            ("aftersales_repair_id.technician_id", "=", user.id)]},
+            "|", ("aftersales_repair_id.technician_id", "=", user.id),
+            ("aftersales_repair_id.team_id.member_ids", "in", [user.id])]},
     },
 }
 
