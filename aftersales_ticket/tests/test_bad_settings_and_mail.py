@@ -37,7 +37,8 @@ class TestBadSettings(AftersalesCase):
             for value in values:
                 # refused by its range, or first as no number at all
                 with self.assertRaisesRegex(
-                        ValidationError, "is not accepted|is not a number"):
+                        ValidationError,
+                        "is not accepted|is not a number|is out of range"):
                     Settings.create({field_name: value}).execute()
         # a sane value is accepted
         Settings.create({"aftersales_urban_arrival_hours": 6.0,
