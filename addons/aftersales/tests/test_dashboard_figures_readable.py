@@ -148,15 +148,13 @@ class TestDashboardReadable(ContractCase):
             self.service_manager).search(action["domain"])
         self.assertEqual(records, contract.period_ids)
         records.read(["amount", "invoice_id"])
-        # an agent reads no contract period: the figure's rows, each naming
-        # its document
+        # an agent reads the contract form and its periods (issue 19.2),
+        # so his figure opens the periods too
         action = self.team_urban.sudo(self.agent).with_context(
             dashboard_figure="contract_revenue").action_open_figure()
-        self.assertEqual(action["res_model"], "aftersales.dashboard.figure")
-        rows = self.env[action["res_model"]].sudo(self.agent).search(
-            action["domain"])
-        self.assertEqual(len(rows), 3)
-        rows.read(["res_model", "res_id", "contract_revenue"])
+        self.assertEqual(action["res_model"], "aftersales.contract.period")
+        self.assertEqual(self.env[action["res_model"]].sudo(
+            self.agent).search(action["domain"]), contract.period_ids)
 
     # issue 19.11 ------------------------------------------------------------
     def test_no_basis_reads_as_no_figure(self):
